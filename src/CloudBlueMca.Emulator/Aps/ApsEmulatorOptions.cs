@@ -1,0 +1,5 @@
+namespace CloudBlueMca.Emulator.Aps;
+
+public sealed class ApsEmulatorOptions
+{
+}

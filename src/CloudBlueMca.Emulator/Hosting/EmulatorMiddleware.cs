@@ -1,0 +1,89 @@
+using System.Text;
+using System.Text.Json;
+
+namespace CloudBlueMca.Emulator.Hosting;
+
+/// <summary>
+/// Runs in front of every route: applies base latency and injected faults, then records the
+/// request and the status it got in the <see cref="RequestLog"/>.
+/// </summary>
+internal sealed class EmulatorMiddleware
+{
+    private readonly RequestDelegate _next;
+    private readonly RequestLog _log;
+    private readonly FaultInjector _faults;
+
+    public EmulatorMiddleware(RequestDelegate next, RequestLog log, FaultInjector faults)
+    {
+        _next = next;
+        _log = log;
+        _faults = faults;
+    }
+
+    public async Task InvokeAsync(HttpContext context)
+    {
+        var request = context.Request;
+        request.EnableBuffering();
+        string body;
+        using (var reader = new StreamReader(request.Body, Encoding.UTF8, detectEncodingFromByteOrderMarks: false, leaveOpen: true))
+        {
+            body = await reader.ReadToEndAsync(context.RequestAborted);
+        }
+
+        request.Body.Position = 0;
+        var headers = request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase);
+        var path = request.Path.Value ?? "/";
+        var rawQuery = request.QueryString.Value ?? string.Empty;
+        string? fault = null;
+
+        try
+        {
+            if (_faults.BaseLatency > TimeSpan.Zero)
+            {
+                await Task.Delay(_faults.BaseLatency, context.RequestAborted);
+            }
+
+            var rule = _faults.Next(request.Method, path, rawQuery);
+            switch (rule?.Kind)
+            {
+                case FaultKind.Latency:
+                    fault = $"latency {rule.Latency.TotalMilliseconds:0}ms";
+                    await Task.Delay(rule.Latency, context.RequestAborted);
+                    await _next(context);
+                    break;
+                case FaultKind.Status:
+                    fault = $"status {rule.StatusCode}";
+                    await WriteFaultStatusAsync(context, rule);
+                    break;
+                case FaultKind.DropConnection:
+                    fault = "dropped";
+                    context.Abort();
+                    break;
+                default:
+                    await _next(context);
+                    break;
+            }
+        }
+        finally
+        {
+            _log.Add(new LoggedRequest(DateTimeOffset.UtcNow, request.Method, path, rawQuery, headers, body, context.Response.StatusCode, fault));
+        }
+    }
+
+    private static async Task WriteFaultStatusAsync(HttpContext context, FaultRule rule)
+    {
+        var response = context.Response;
+        response.StatusCode = rule.StatusCode;
+        if (rule.RetryAfterSeconds is int seconds)
+        {
+            response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        response.ContentType = "application/json";
+        var isAps = context.Request.Path.StartsWithSegments("/aps");
+        object payload = isAps
+            ? new { error = "APS::Util::InjectedFault", message = $"Injected fault: HTTP {rule.StatusCode}." }
+            : new { statusCode = rule.StatusCode, message = rule.StatusCode == 429 ? $"Rate limit is exceeded. Try again in {rule.RetryAfterSeconds ?? 1} seconds." : $"Injected fault: HTTP {rule.StatusCode}." };
+        await response.WriteAsync(JsonSerializer.Serialize(payload), context.RequestAborted);
+    }
+}

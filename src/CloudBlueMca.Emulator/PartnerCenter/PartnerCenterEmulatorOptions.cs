@@ -1,0 +1,5 @@
+namespace CloudBlueMca.Emulator.PartnerCenter;
+
+public sealed class PartnerCenterEmulatorOptions
+{
+}

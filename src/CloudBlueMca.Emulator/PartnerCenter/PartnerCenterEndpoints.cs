@@ -1,0 +1,8 @@
+namespace CloudBlueMca.Emulator.PartnerCenter;
+
+internal static class PartnerCenterEndpoints
+{
+    public static void MapPartnerCenter(this WebApplication app, PartnerCenterStore store)
+    {
+    }
+}
