@@ -1,6 +1,7 @@
 #
-# Module manifest for CloudBlueMca. This file is a template: the build writes a copy with
-# {{ModuleVersion}} replaced from Directory.Build.props into out/CloudBlueMca/.
+# Module manifest for CloudBlueMca. This file is a template: the build writes a copy into
+# out/CloudBlueMca/ with the version placeholder replaced from Directory.Build.props and the release
+# notes placeholder replaced by that version's section of CHANGELOG.md (see ModuleLayout.targets).
 #
 @{
     RootModule             = 'CloudBlueMca.dll'
@@ -32,7 +33,10 @@
             Tags         = @('CloudBlue', 'APS', 'Microsoft365', 'MCA', 'CustomerAgreement', 'PartnerCenter', 'CSP', 'PSEdition_Desktop', 'PSEdition_Core', 'Windows', 'Linux', 'MacOS')
             ProjectUri   = 'https://github.com/cloudbluemca/CloudBlueMca'
             LicenseUri   = 'https://github.com/cloudbluemca/CloudBlueMca/blob/main/LICENSE'
-            ReleaseNotes = 'See CHANGELOG.md.'
+            # A single-quoted here-string: the notes need no escaping (only a line starting with '@ would end it).
+            ReleaseNotes = @'
+{{ReleaseNotes}}
+'@
         }
     }
 }

@@ -3,15 +3,22 @@
     Builds, tests and packages the CloudBlueMca module.
 .DESCRIPTION
     Works in PowerShell 7 and Windows PowerShell 5.1. Every step stops the build on failure.
-      Build   dotnet build: lays out the loadable module in out/CloudBlueMca.
+      Build   dotnet build: lays out the loadable module in out/CloudBlueMca, then Docs when
+              platyPS is installed (it says so when it is not).
       Test    xunit (dotnet test), then the Pester suite when Pester 5 is installed.
       Pester  only the Pester suite in tests/Pester, against the built module.
+      Docs    platyPS New-ExternalHelp: docs/en-US/*.md -> en-US/CloudBlueMca.dll-Help.xml in the
+              module folder; installs platyPS 0.14.x from the PowerShell Gallery when it is missing.
+      Package Build + Docs, then out/CloudBlueMca.zip with the CloudBlueMca folder at its root (the
+              shape Azure Automation imports), checked by expanding it and comparing file lists.
 .EXAMPLE
     ./build.ps1 -Task Build, Test
+.EXAMPLE
+    ./build.ps1 -Task Package
 #>
 [CmdletBinding()]
 param(
-    [ValidateSet('Build', 'Test', 'Pester')]
+    [ValidateSet('Build', 'Test', 'Pester', 'Docs', 'Package')]
     [string[]] $Task = @('Build'),
 
     [ValidateSet('Debug', 'Release')]
@@ -22,6 +29,11 @@ $ErrorActionPreference = 'Stop'
 Set-StrictMode -Version 3.0
 $root = $PSScriptRoot
 $moduleFolder = Join-Path $root 'out/CloudBlueMca'
+# ModuleLayout.targets copies this folder into the module's en-US at every dotnet build, which
+# empties the module folder first; so the generated MAML lives here and survives rebuilds.
+$helpFolder = Join-Path $root 'out/help/en-US'
+$packagePath = Join-Path $root 'out/CloudBlueMca.zip'
+$platyPSVersion = [version]'0.14.2'
 
 function Invoke-Native {
     param([string] $FilePath, [string[]] $ArgumentList)
@@ -34,7 +46,131 @@ function Invoke-Native {
 
 function Invoke-BuildTask {
     Invoke-Native dotnet @('build', (Join-Path $root 'CloudBlueMca.sln'), '-c', $Configuration)
+    if (Get-PlatyPSModule) {
+        Invoke-DocsTask
+    }
+    elseif (Test-Path (Join-Path $helpFolder 'CloudBlueMca.dll-Help.xml')) {
+        Write-Warning "platyPS $($platyPSVersion.Major).$($platyPSVersion.Minor).x is not installed, so the cmdlet help in the module is the one from the last Docs run and may be out of date. Run './build.ps1 -Task Docs' to install platyPS and rebuild it."
+    }
+    else {
+        Write-Warning "platyPS $($platyPSVersion.Major).$($platyPSVersion.Minor).x is not installed, so the module was built without cmdlet help (Get-Help shows only syntax; about_CloudBlueMca is there). Run './build.ps1 -Task Docs' to install platyPS and build the help."
+    }
     Write-Host "Module folder: $moduleFolder" -ForegroundColor Green
+}
+
+function Get-PlatyPSModule {
+    # 0.14.x only: platyPS 2.x (Microsoft.PowerShell.PlatyPS) has a different command set.
+    Get-Module -ListAvailable -Name platyPS |
+        Where-Object { $_.Version.Major -eq $platyPSVersion.Major -and $_.Version.Minor -eq $platyPSVersion.Minor } |
+        Sort-Object Version -Descending |
+        Select-Object -First 1
+}
+
+function Install-PlatyPS {
+    Write-Host "Installing platyPS $platyPSVersion from the PowerShell Gallery for the current user" -ForegroundColor Cyan
+    if ($PSVersionTable.PSEdition -eq 'Desktop') {
+        # Windows PowerShell 5.1 may still default to TLS 1.0, which the Gallery refuses.
+        [Net.ServicePointManager]::SecurityProtocol = [Net.ServicePointManager]::SecurityProtocol -bor [Net.SecurityProtocolType]::Tls12
+        if (-not (Get-PackageProvider -ListAvailable -Name NuGet -ErrorAction SilentlyContinue | Where-Object { $_.Version -ge [version]'2.8.5.201' })) {
+            Install-PackageProvider -Name NuGet -MinimumVersion 2.8.5.201 -Scope CurrentUser -Force | Out-Null
+        }
+    }
+    Install-Module -Name platyPS -RequiredVersion $platyPSVersion -Repository PSGallery -Scope CurrentUser -Force -AllowClobber
+    $installed = Get-PlatyPSModule
+    if (-not $installed) {
+        throw "platyPS $platyPSVersion was not found after Install-Module. Install it by hand (Install-Module platyPS -RequiredVersion $platyPSVersion -Scope CurrentUser) and run './build.ps1 -Task Docs' again."
+    }
+    $installed
+}
+
+function Invoke-DocsTask {
+    $platyPS = Get-PlatyPSModule
+    if (-not $platyPS) {
+        $platyPS = Install-PlatyPS
+    }
+    Import-Module $platyPS -Force
+    $markdownFolder = Join-Path $root 'docs/en-US'
+    New-Item -ItemType Directory -Path $helpFolder -Force | Out-Null
+    # The about topic is plain text that ModuleLayout.targets copies as it is; only cmdlet pages go to MAML.
+    $pages = @(Get-ChildItem -Path $markdownFolder -Filter '*.md' | Where-Object { $_.Name -notlike 'about_*' })
+    if ($pages.Count -eq 0) {
+        throw "No cmdlet help pages found in $markdownFolder."
+    }
+    New-ExternalHelp -Path $pages.FullName -OutputPath $helpFolder -Encoding ([System.Text.Encoding]::UTF8) -Force | Out-Null
+    $maml = Join-Path $helpFolder 'CloudBlueMca.dll-Help.xml'
+    if (-not (Test-Path $maml)) {
+        throw "New-ExternalHelp did not write $maml. Check the 'external help file' line at the top of each page in $markdownFolder."
+    }
+    if (Test-Path (Join-Path $moduleFolder 'CloudBlueMca.psd1')) {
+        # The next dotnet build copies it too; copying now saves a rebuild.
+        $moduleHelpFolder = Join-Path $moduleFolder 'en-US'
+        New-Item -ItemType Directory -Path $moduleHelpFolder -Force | Out-Null
+        Copy-Item -Path $maml -Destination $moduleHelpFolder -Force
+    }
+    Write-Host "Help: $maml ($($pages.Count) cmdlet pages)" -ForegroundColor Green
+}
+
+function Invoke-PackageTask {
+    Invoke-BuildTask
+    if (-not (Test-Path (Join-Path $moduleFolder 'en-US/CloudBlueMca.dll-Help.xml'))) {
+        # A release package without cmdlet help is incomplete, so Package installs platyPS if needed.
+        Invoke-DocsTask
+    }
+    Add-Type -AssemblyName System.IO.Compression, System.IO.Compression.FileSystem
+    if (Test-Path $packagePath) {
+        Remove-Item -Path $packagePath -Force
+    }
+    Write-Host "> zip $moduleFolder -> $packagePath" -ForegroundColor Cyan
+    # Entries are written one by one with '/' separators and the CloudBlueMca folder as their root:
+    # the shape Azure Automation and Expand-Archive expect on every platform.
+    $archive = [System.IO.Compression.ZipFile]::Open($packagePath, [System.IO.Compression.ZipArchiveMode]::Create)
+    try {
+        foreach ($relativePath in Get-RelativeFileList $moduleFolder) {
+            $source = Join-Path $moduleFolder $relativePath
+            [System.IO.Compression.ZipFileExtensions]::CreateEntryFromFile($archive, $source, "CloudBlueMca/$relativePath", [System.IO.Compression.CompressionLevel]::Optimal) | Out-Null
+        }
+    }
+    finally {
+        $archive.Dispose()
+    }
+    Test-Package
+    Write-Host "Package: $packagePath" -ForegroundColor Green
+}
+
+function Get-RelativeFileList {
+    param([string] $Folder)
+    $folderPath = (Resolve-Path $Folder).ProviderPath.TrimEnd('\', '/')
+    Get-ChildItem -Path $folderPath -Recurse -File |
+        ForEach-Object { $_.FullName.Substring($folderPath.Length + 1).Replace('\', '/') } |
+        Sort-Object
+}
+
+function Test-Package {
+    $expanded = Join-Path ([System.IO.Path]::GetTempPath()) ("CloudBlueMca.package." + [guid]::NewGuid().ToString('N'))
+    try {
+        Expand-Archive -Path $packagePath -DestinationPath $expanded
+        $roots = @(Get-ChildItem -Path $expanded | ForEach-Object { $_.Name })
+        if ($roots.Count -ne 1 -or $roots[0] -ne 'CloudBlueMca') {
+            throw "The package root must be the single folder 'CloudBlueMca' (Azure Automation imports it by that name); found: $($roots -join ', ')."
+        }
+        $packaged = @(Get-RelativeFileList (Join-Path $expanded 'CloudBlueMca'))
+        $built = @(Get-RelativeFileList $moduleFolder)
+        if ($packaged.Count -eq 0 -or $built.Count -eq 0) {
+            throw "Nothing to compare: the zip holds $($packaged.Count) files, out/CloudBlueMca holds $($built.Count)."
+        }
+        $difference = @(Compare-Object -ReferenceObject $built -DifferenceObject $packaged -CaseSensitive)
+        if ($difference.Count -gt 0) {
+            $lines = $difference | ForEach-Object { if ($_.SideIndicator -eq '<=') { "  missing from the zip: $($_.InputObject)" } else { "  only in the zip: $($_.InputObject)" } }
+            throw "out/CloudBlueMca.zip does not match out/CloudBlueMca:`n$($lines -join "`n")"
+        }
+        if ($packaged -notcontains 'CloudBlueMca.psd1') {
+            throw 'The package has no CloudBlueMca/CloudBlueMca.psd1.'
+        }
+        Write-Host "Package check: $($packaged.Count) files, identical to the module folder" -ForegroundColor Green
+    }
+    finally {
+        Remove-Item -Path $expanded -Recurse -Force -ErrorAction SilentlyContinue
+    }
 }
 
 function Invoke-TestTask {
@@ -68,5 +204,7 @@ foreach ($step in $Task) {
         'Build' { Invoke-BuildTask }
         'Test' { Invoke-TestTask }
         'Pester' { Invoke-PesterTask }
+        'Docs' { Invoke-DocsTask }
+        'Package' { Invoke-PackageTask }
     }
 }
