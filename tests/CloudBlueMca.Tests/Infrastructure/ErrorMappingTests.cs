@@ -3,7 +3,7 @@ using CloudBlueMca.Engine;
 using CloudBlueMca.Infrastructure;
 using Xunit;
 
-namespace CloudBlueMca.Tests.Scaffold;
+namespace CloudBlueMca.Tests.Infrastructure;
 
 public class ErrorMappingTests
 {
