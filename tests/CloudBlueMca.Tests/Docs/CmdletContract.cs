@@ -91,8 +91,12 @@ public sealed class CmdletContract
 
     internal static T? Named<T>(CustomAttributeData attribute, string name)
     {
-        var argument = attribute.NamedArguments.FirstOrDefault(a => a.MemberName == name);
-        return argument.MemberName == null ? default : (T?)argument.TypedValue.Value;
+        foreach (var argument in attribute.NamedArguments.Where(a => a.MemberName == name))
+        {
+            return (T?)argument.TypedValue.Value;
+        }
+
+        return default;
     }
 
     internal static IEnumerable<object?> ArrayArgument(CustomAttributeTypedArgument argument) =>

@@ -29,7 +29,7 @@ public class CmdletHelpDriftTests
     private static readonly HashSet<string> ExternalCommands = new(StringComparer.Ordinal)
     {
         "ConvertTo-SecureString", "Export-Csv", "ForEach-Object", "Format-Table", "Get-AutomationCertificate",
-        "Get-AutomationPSCredential", "Get-AutomationVariable", "Get-Credential", "Get-Help", "Import-Csv",
+        "Get-AutomationPSCredential", "Get-AutomationVariable", "Get-Content", "Get-Credential", "Get-Help", "Import-Csv",
         "Import-Module", "Measure-Object", "Select-Object", "Sort-Object", "Where-Object", "Write-Output",
     };
 
