@@ -28,8 +28,8 @@ public class CmdletHelpDriftTests
     /// <summary>Commands from outside the module that examples and the README may use.</summary>
     private static readonly HashSet<string> ExternalCommands = new(StringComparer.Ordinal)
     {
-        "ConvertTo-SecureString", "Export-Csv", "ForEach-Object", "Format-Table", "Get-AutomationCertificate",
-        "Get-AutomationPSCredential", "Get-AutomationVariable", "Get-Content", "Get-Credential", "Get-Help", "Import-Csv",
+        "ConvertFrom-Csv", "ConvertTo-SecureString", "Export-Csv", "ForEach-Object", "Format-Table", "Get-AutomationCertificate",
+        "Get-AutomationPSCredential", "Get-AutomationVariable", "Get-Content", "Get-Credential", "Get-Help", "Group-Object", "Import-Csv",
         "Import-Module", "Measure-Object", "Select-Object", "Sort-Object", "Where-Object", "Write-Output",
     };
 
