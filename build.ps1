@@ -9,8 +9,9 @@
       Pester  only the Pester suite in tests/Pester, against the built module.
       Docs    platyPS New-ExternalHelp: docs/en-US/*.md -> en-US/CloudBlueMca.dll-Help.xml in the
               module folder; installs platyPS 0.14.x from the PowerShell Gallery when it is missing.
-      Package Build + Docs, then out/CloudBlueMca.zip with the CloudBlueMca folder at its root (the
-              shape Azure Automation imports), checked by expanding it and comparing file lists.
+      Package Build (Release unless -Configuration says otherwise) + Docs, then out/CloudBlueMca.zip
+              with the CloudBlueMca folder at its root (the shape Azure Automation imports),
+              checked by expanding it and comparing file lists.
 .EXAMPLE
     ./build.ps1 -Task Build, Test
 .EXAMPLE
@@ -34,6 +35,7 @@ $moduleFolder = Join-Path $root 'out/CloudBlueMca'
 $helpFolder = Join-Path $root 'out/help/en-US'
 $packagePath = Join-Path $root 'out/CloudBlueMca.zip'
 $platyPSVersion = [version]'0.14.2'
+$configurationGiven = $PSBoundParameters.ContainsKey('Configuration')
 
 function Invoke-Native {
     param([string] $FilePath, [string[]] $ArgumentList)
@@ -111,6 +113,10 @@ function Invoke-DocsTask {
 }
 
 function Invoke-PackageTask {
+    if (-not $configurationGiven) {
+        # What goes to Azure Automation or the Gallery is a Release build unless asked otherwise.
+        $script:Configuration = 'Release'
+    }
     Invoke-BuildTask
     if (-not (Test-Path (Join-Path $moduleFolder 'en-US/CloudBlueMca.dll-Help.xml'))) {
         # A release package without cmdlet help is incomplete, so Package installs platyPS if needed.
