@@ -410,7 +410,8 @@ public class CmdletHelpDriftTests
     private static IEnumerable<string> CompareOutputs(CmdletContract cmdlet, HelpSection outputs)
     {
         var headings = outputs.Subsections.Select(s => s.Heading).ToList();
-        var declared = cmdlet.OutputTypes.Select(t => t.FullName!).ToList();
+        // [OutputType(typeof(void))] says "writes nothing", which platyPS pages show as None.
+        var declared = cmdlet.OutputTypes.Where(t => t != typeof(void)).Select(t => t.FullName!).ToList();
         var expected = declared.Count == 0 ? ["None"] : declared;
         foreach (var missing in expected.Where(t => !headings.Contains(t)))
         {
