@@ -1,3 +1,4 @@
+using CloudBlueMca.Emulator.Aps;
 using CloudBlueMca.Emulator.Aps.OAuth;
 using Xunit;
 
@@ -23,7 +24,7 @@ public class OAuth1VerifierTests
     private static string RfcHeader(string signature = RfcSignature, string timestamp = "137131201", string consumerKey = "9djdj82h48djs9d2") =>
         "OAuth realm=\"Example\",\r\n oauth_consumer_key=\"" + consumerKey + "\",\r\n oauth_token=\"kkk9d7dh3k39sjv7\","
         + " oauth_signature_method=\"HMAC-SHA1\", oauth_timestamp=\"" + timestamp + "\", oauth_nonce=\"7d8f3e4a\","
-        + " oauth_signature=\"" + OAuthPercentEncoding.Encode(signature) + "\"";
+        + " oauth_signature=\"" + PercentEncoding.Encode(signature) + "\"";
 
     private static OAuthRequest RfcRequest(string? header = null, string query = RfcQuery, string body = "c2&a3=2+q") =>
         new("POST", "http", "example.com", 80, "/request", query, header ?? RfcHeader(), body);

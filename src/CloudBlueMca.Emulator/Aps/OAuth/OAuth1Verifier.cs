@@ -102,20 +102,20 @@ internal sealed class OAuth1Verifier
         parameters.AddRange(protocolParameters.Where(p => p.Key != "realm" && p.Key != "oauth_signature"));
 
         var normalized = string.Join("&", parameters
-            .Select(p => (Name: OAuthPercentEncoding.Encode(p.Key), Value: OAuthPercentEncoding.Encode(p.Value)))
+            .Select(p => (Name: PercentEncoding.Encode(p.Key), Value: PercentEncoding.Encode(p.Value)))
             .OrderBy(p => p.Name, StringComparer.Ordinal)
             .ThenBy(p => p.Value, StringComparer.Ordinal)
             .Select(p => p.Name + "=" + p.Value));
 
         return request.Method.ToUpperInvariant()
-            + "&" + OAuthPercentEncoding.Encode(BaseStringUri(request))
-            + "&" + OAuthPercentEncoding.Encode(normalized);
+            + "&" + PercentEncoding.Encode(BaseStringUri(request))
+            + "&" + PercentEncoding.Encode(normalized);
     }
 
     /// <summary>RFC 5849 §3.4.2: Base64(HMAC-SHA1(enc(consumer secret) &amp; enc(token secret), base string)).</summary>
     internal static string Sign(string baseString, string consumerSecret, string tokenSecret)
     {
-        var key = OAuthPercentEncoding.Encode(consumerSecret) + "&" + OAuthPercentEncoding.Encode(tokenSecret);
+        var key = PercentEncoding.Encode(consumerSecret) + "&" + PercentEncoding.Encode(tokenSecret);
         using var hmac = new HMACSHA1(Encoding.ASCII.GetBytes(key));
         return Convert.ToBase64String(hmac.ComputeHash(Encoding.ASCII.GetBytes(baseString)));
     }
@@ -148,7 +148,7 @@ internal sealed class OAuth1Verifier
             var equals = pair.IndexOf('=');
             var name = equals < 0 ? pair : pair.Substring(0, equals);
             var value = equals < 0 ? string.Empty : pair.Substring(equals + 1);
-            parameters.Add(new(OAuthPercentEncoding.Decode(name, plusIsSpace: true), OAuthPercentEncoding.Decode(value, plusIsSpace: true)));
+            parameters.Add(new(PercentEncoding.Decode(name, plusIsSpace: true), PercentEncoding.Decode(value, plusIsSpace: true)));
         }
     }
 
@@ -190,8 +190,8 @@ internal sealed class OAuth1Verifier
                 return false;
             }
 
-            var name = OAuthPercentEncoding.Decode(header.Substring(position, equals - position).Trim(), plusIsSpace: false);
-            var value = OAuthPercentEncoding.Decode(header.Substring(equals + 2, closingQuote - equals - 2), plusIsSpace: false);
+            var name = PercentEncoding.Decode(header.Substring(position, equals - position).Trim(), plusIsSpace: false);
+            var value = PercentEncoding.Decode(header.Substring(equals + 2, closingQuote - equals - 2), plusIsSpace: false);
             if (parameters.ContainsKey(name))
             {
                 failure = $"The OAuth Authorization header repeats the parameter '{name}'.";

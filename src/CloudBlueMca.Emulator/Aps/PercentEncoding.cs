@@ -1,9 +1,9 @@
 using System.Text;
 
-namespace CloudBlueMca.Emulator.Aps.OAuth;
+namespace CloudBlueMca.Emulator.Aps;
 
-/// <summary>The two encodings RFC 5849 uses: §3.6 percent-encoding and form-urlencoded decoding.</summary>
-internal static class OAuthPercentEncoding
+/// <summary>Percent-encoding as RFC 5849 §3.6 defines it, and percent-decoding for OAuth and RQL.</summary>
+internal static class PercentEncoding
 {
     /// <summary>RFC 5849 §3.6: UTF-8, every byte outside ALPHA / DIGIT / "-" / "." / "_" / "~" as upper-case %XX.</summary>
     public static string Encode(string value)
