@@ -58,5 +58,9 @@ internal static class EmulatorJwt
 
 internal sealed record ParsedJwt(JsonObject Header, JsonObject Payload, string SigningInput, byte[] Signature)
 {
-    public DateTimeOffset? ExpiresOn => Payload["exp"] is JsonValue exp && exp.TryGetValue(out long seconds) ? DateTimeOffset.FromUnixTimeSeconds(seconds) : null;
+    /// <summary>From <c>exp</c>, a number or (as MSAL writes it in client assertions) a numeric string.</summary>
+    public DateTimeOffset? ExpiresOn => Payload["exp"] is JsonValue exp
+        && (exp.TryGetValue(out long seconds) || (exp.TryGetValue(out string? text) && long.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out seconds)))
+        ? DateTimeOffset.FromUnixTimeSeconds(seconds)
+        : null;
 }

@@ -9,7 +9,9 @@ namespace CloudBlueMca.Emulator.PartnerCenter;
 /// </summary>
 internal sealed class TokenEndpoint
 {
+    // RFC 8628's grant type; Entra's v2 endpoint also takes the short form MSAL sends.
     private const string DeviceCodeGrantType = "urn:ietf:params:oauth:grant-type:device_code";
+    private const string DeviceCodeGrantTypeShort = "device_code";
     private const string JwtBearerAssertionType = "urn:ietf:params:oauth:client-assertion-type:jwt-bearer";
 
     private readonly PartnerCenterStore _store;
@@ -84,7 +86,7 @@ internal sealed class TokenEndpoint
         {
             "client_credentials" => ClientCredentials(clientId, scope),
             "refresh_token" => RefreshToken(clientId, scope, form["refresh_token"]),
-            DeviceCodeGrantType => DeviceCode(clientId, scope, form["device_code"]),
+            DeviceCodeGrantType or DeviceCodeGrantTypeShort => DeviceCode(clientId, scope, form["device_code"]),
             _ => (new OAuthError(400, "unsupported_grant_type", 70003, $"The app requested an unsupported grant type '{grantType}'."), null),
         };
     }
