@@ -1,6 +1,7 @@
 using System;
 using System.Threading.Tasks;
 using CloudBlueMca.Engine;
+using CloudBlueMca.Engine.Http;
 using CloudBlueMca.Engine.PartnerCenter;
 using CloudBlueMca.Engine.PartnerCenter.Auth;
 
@@ -16,7 +17,7 @@ namespace CloudBlueMca
         private ITokenSource? _tokens;
         private DateTimeOffset? _expiresOn;
 
-        internal PcConnection(PcEndpoints endpoints, PcAuthenticationKind kind, string? tenantId, string? applicationId, bool isAppOnly, string? account, ITokenSource tokens, PcAccessToken firstToken)
+        internal PcConnection(PcEndpoints endpoints, PcAuthenticationKind kind, string? tenantId, string? applicationId, bool isAppOnly, string? account, ITokenSource tokens, PcAccessToken firstToken, HttpPipelineOptions? pipelineOptions)
         {
             Endpoints = endpoints;
             AuthenticationKind = kind;
@@ -27,6 +28,7 @@ namespace CloudBlueMca
             _tokens = tokens;
             _expiresOn = firstToken.ExpiresOn;
             ConnectedAt = DateTimeOffset.UtcNow;
+            Client = new PartnerCenterClient(this, new HttpPipeline(pipelineOptions));
         }
 
         /// <summary>AzureCloud, AzureChinaCloud or AzureUSGovernment.</summary>
@@ -73,6 +75,8 @@ namespace CloudBlueMca
 
         internal PcEndpoints Endpoints { get; }
 
+        internal PartnerCenterClient Client { get; }
+
         /// <summary>A valid token for the next call, renewed silently when the credential allows.</summary>
         internal async Task<PcAccessToken> GetTokenAsync(OperationContext context)
         {
@@ -103,6 +107,8 @@ namespace CloudBlueMca
             {
                 _tokens = null;
             }
+
+            Client.Dispose();
         }
 
         public override string ToString() =>

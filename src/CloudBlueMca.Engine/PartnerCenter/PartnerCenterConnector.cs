@@ -62,7 +62,7 @@ namespace CloudBlueMca.Engine.PartnerCenter
                     "Signing in to Partner Center",
                     application.Authority)
                 .ConfigureAwait(false);
-            return UserConnection(request.Kind, endpoints, clientId, application, result, scope, context);
+            return UserConnection(request, endpoints, clientId, application, result, scope, context);
         }
 
         private static async Task<PcConnection> ConnectAppOnlyAsync(PcConnectRequest request, PcEndpoints endpoints, OperationContext context)
@@ -79,7 +79,7 @@ namespace CloudBlueMca.Engine.PartnerCenter
 
             var tokens = new ClientCredentialTokenSource(application, scope);
             var first = await tokens.GetTokenAsync(context).ConfigureAwait(false);
-            return Connected(new PcConnection(endpoints, request.Kind, tenant, clientId, isAppOnly: true, account: null, tokens, first), context);
+            return Connected(new PcConnection(endpoints, request.Kind, tenant, clientId, isAppOnly: true, account: null, tokens, first, request.PipelineOptions), context);
         }
 
         private static async Task<PcConnection> ConnectWithRefreshTokenAsync(PcConnectRequest request, PcEndpoints endpoints, OperationContext context)
@@ -108,7 +108,7 @@ namespace CloudBlueMca.Engine.PartnerCenter
                     "Redeeming the refresh token",
                     application.Authority)
                 .ConfigureAwait(false);
-            return UserConnection(request.Kind, endpoints, clientId, application, result, scope, context);
+            return UserConnection(request, endpoints, clientId, application, result, scope, context);
         }
 
         private static PcConnection ConnectWithAccessToken(PcConnectRequest request, PcEndpoints endpoints, OperationContext context)
@@ -131,11 +131,11 @@ namespace CloudBlueMca.Engine.PartnerCenter
 
             var first = new PcAccessToken(token, claims?.ExpiresOn);
             return Connected(
-                new PcConnection(endpoints, PcAuthenticationKind.AccessToken, request.TenantId ?? claims?.TenantId, claims?.ApplicationId, claims?.IsAppOnly ?? false, claims?.Account, new StaticTokenSource(first), first),
+                new PcConnection(endpoints, PcAuthenticationKind.AccessToken, request.TenantId ?? claims?.TenantId, claims?.ApplicationId, claims?.IsAppOnly ?? false, claims?.Account, new StaticTokenSource(first), first, request.PipelineOptions),
                 context);
         }
 
-        private static PcConnection UserConnection(PcAuthenticationKind kind, PcEndpoints endpoints, string clientId, IClientApplicationBase application, AuthenticationResult result, string scope, OperationContext context)
+        private static PcConnection UserConnection(PcConnectRequest request, PcEndpoints endpoints, string clientId, IClientApplicationBase application, AuthenticationResult result, string scope, OperationContext context)
         {
             if (result.Account == null)
             {
@@ -147,7 +147,7 @@ namespace CloudBlueMca.Engine.PartnerCenter
 
             var tokens = new UserTokenSource(application, result.Account, scope);
             var first = new PcAccessToken(result.AccessToken, result.ExpiresOn);
-            return Connected(new PcConnection(endpoints, kind, result.TenantId, clientId, isAppOnly: false, result.Account.Username, tokens, first), context);
+            return Connected(new PcConnection(endpoints, request.Kind, result.TenantId, clientId, isAppOnly: false, result.Account.Username, tokens, first, request.PipelineOptions), context);
         }
 
         private static async Task<AuthenticationResult> AcquireAsync(Func<Task<AuthenticationResult>> acquire, string action, string authority)

@@ -1,6 +1,7 @@
 using System;
 using System.Security;
 using System.Security.Cryptography.X509Certificates;
+using CloudBlueMca.Engine.Http;
 using Microsoft.Identity.Client;
 
 namespace CloudBlueMca.Engine.PartnerCenter
@@ -36,6 +37,9 @@ namespace CloudBlueMca.Engine.PartnerCenter
         public SecureString? RefreshToken { get; set; }
 
         public SecureString? AccessToken { get; set; }
+
+        /// <summary>Retry and timeout settings of the connection's REST calls; tests shorten the waits.</summary>
+        internal HttpPipelineOptions? PipelineOptions { get; set; }
 
         /// <summary>Whether the interactive flow may open a browser; tests replace it to exercise the device-code fallback.</summary>
         internal Func<IPublicClientApplication, bool> CanOpenBrowser { get; set; } = Auth.InteractiveSignIn.CanOpenSystemBrowser;

@@ -1,6 +1,6 @@
 using System;
 using System.Linq;
-using System.Net;
+using CloudBlueMca.Engine.Http;
 
 namespace CloudBlueMca.Engine.PartnerCenter.Auth
 {
@@ -49,22 +49,22 @@ namespace CloudBlueMca.Engine.PartnerCenter.Auth
         /// </param>
         public static PcEndpoints Resolve(PcEnvironment environment, Uri? apiUri, Uri? authority)
         {
-            var api = apiUri == null ? environment.ApiUri : WithTrailingSlash(RequireAllowedScheme(apiUri, "ApiUri"));
+            var api = apiUri == null ? environment.ApiUri : EndpointPolicy.NormalizeBaseUri(apiUri.OriginalString, "ApiUri");
             if (authority == null)
             {
                 return new PcEndpoints(environment, api, environment.AuthorityHost, null);
             }
 
-            RequireAllowedScheme(authority, "Authority");
-            var segments = authority.AbsolutePath.Split(new[] { '/' }, StringSplitOptions.RemoveEmptyEntries);
-            if (authority.Scheme == Uri.UriSchemeHttps)
+            var normalized = EndpointPolicy.NormalizeBaseUri(authority.OriginalString, "Authority");
+            var segments = normalized.AbsolutePath.Split(new[] { '/' }, StringSplitOptions.RemoveEmptyEntries);
+            if (normalized.Scheme == Uri.UriSchemeHttps)
             {
                 if (segments.Length != 0)
                 {
                     throw InvalidAuthority(authority, "give the authority host only (for example https://login.microsoftonline.us); the tenant comes from -TenantId");
                 }
 
-                return new PcEndpoints(environment, api, authority.Authority, null);
+                return new PcEndpoints(environment, api, normalized.Authority, null);
             }
 
             if (segments.Length > 1)
@@ -73,34 +73,9 @@ namespace CloudBlueMca.Engine.PartnerCenter.Auth
             }
 
             var host = segments.Length == 1 ? segments[0] : environment.AuthorityHost;
-            var transport = new Uri(authority.GetLeftPart(UriPartial.Authority) + "/");
+            var transport = new Uri(normalized.GetLeftPart(UriPartial.Authority) + "/");
             return new PcEndpoints(environment, api, host, transport);
         }
-
-        private static Uri RequireAllowedScheme(Uri uri, string parameter)
-        {
-            if (!uri.IsAbsoluteUri || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp))
-            {
-                throw new CloudBlueMcaException(ErrorIds.InvalidEndpoint, ErrorKind.InvalidArgument, $"-{parameter} '{uri}' is not an absolute http(s) URL.", uri);
-            }
-
-            if (uri.Scheme == Uri.UriSchemeHttp && !IsLoopback(uri))
-            {
-                throw new CloudBlueMcaException(
-                    ErrorIds.InsecureEndpoint,
-                    ErrorKind.SecurityError,
-                    $"-{parameter} '{uri}' uses http. Tokens are only sent over https, except to a loopback address such as the local emulator (http://127.0.0.1:port/).",
-                    uri);
-            }
-
-            return uri;
-        }
-
-        private static bool IsLoopback(Uri uri) =>
-            uri.IsLoopback || (IPAddress.TryParse(uri.DnsSafeHost, out var address) && IPAddress.IsLoopback(address));
-
-        private static Uri WithTrailingSlash(Uri uri) =>
-            uri.AbsoluteUri.EndsWith("/", StringComparison.Ordinal) ? uri : new Uri(uri.AbsoluteUri + "/");
 
         private static CloudBlueMcaException InvalidAuthority(Uri authority, string reason) =>
             new CloudBlueMcaException(ErrorIds.InvalidEndpoint, ErrorKind.InvalidArgument, $"-Authority '{authority}' is not usable: {reason}.", authority);
