@@ -40,6 +40,5 @@ namespace CloudBlueMca.Engine
         public const string PartnerCenterRequestFailed = "PartnerCenterRequestFailed";
         public const string InvalidAccessToken = "InvalidAccessToken";
         public const string CertificateNotFound = "CertificateNotFound";
-        public const string InvalidCredential = "InvalidCredential";
     }
 }
