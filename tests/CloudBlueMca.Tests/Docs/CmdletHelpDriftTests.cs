@@ -295,7 +295,7 @@ public class CmdletHelpDriftTests
         }
     }
 
-    private static IEnumerable<string> CompareParameter(CmdletContract cmdlet, ParameterContract parameter, DocumentedParameter doc, string? codeDefault)
+    private static IEnumerable<string> CompareParameter(CmdletContract cmdlet, HelpParameter parameter, DocumentedParameter doc, string? codeDefault)
     {
         foreach (var block in doc.Blocks)
         {
