@@ -1,0 +1,53 @@
+using CloudBlueMca.Engine;
+using CloudBlueMca.Engine.Http;
+using Xunit;
+
+namespace CloudBlueMca.Tests.Engine.Http;
+
+public class EndpointPolicyTests
+{
+    [Theory]
+    [InlineData("cb.example.com", "https://cb.example.com/")]
+    [InlineData(" https://cb.example.com ", "https://cb.example.com/")]
+    [InlineData("https://cb.example.com:8443/base", "https://cb.example.com:8443/base/")]
+    [InlineData("http://127.0.0.1:5000", "http://127.0.0.1:5000/")]
+    [InlineData("http://127.10.20.30/", "http://127.10.20.30/")]
+    [InlineData("http://localhost:8080/", "http://localhost:8080/")]
+    [InlineData("http://[::1]:8080/", "http://[::1]:8080/")]
+    public void AcceptedEndpointsAreNormalized(string text, string expected) =>
+        Assert.Equal(expected, EndpointPolicy.NormalizeBaseUri(text, "Uri").AbsoluteUri);
+
+    [Theory]
+    [InlineData("http://cb.example.com")]
+    [InlineData("http://127.0.0.1.example.com/")]
+    [InlineData("http://10.0.0.1/")]
+    [InlineData("http://[::2]/")]
+    public void PlainHttpToANonLoopbackHostIsInsecure(string text)
+    {
+        var error = Assert.Throws<CloudBlueMcaException>(() => EndpointPolicy.NormalizeBaseUri(text, "Uri"));
+        Assert.Equal(ErrorIds.InsecureEndpoint, error.ErrorId);
+        Assert.Equal(ErrorKind.SecurityError, error.Kind);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("   ")]
+    [InlineData("ftp://cb.example.com")]
+    [InlineData("https://cb.example.com/?a=b")]
+    [InlineData("https://cb.example.com/#top")]
+    [InlineData("https://")]
+    public void MalformedEndpointsAreInvalid(string text)
+    {
+        var error = Assert.Throws<CloudBlueMcaException>(() => EndpointPolicy.NormalizeBaseUri(text, "Uri"));
+        Assert.Equal(ErrorIds.InvalidEndpoint, error.ErrorId);
+        Assert.Contains("-Uri", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void UserInformationIsRefusedWithoutRepeatingIt()
+    {
+        var error = Assert.Throws<CloudBlueMcaException>(() => EndpointPolicy.NormalizeBaseUri("https://admin:hunter2@cb.example.com/", "Uri"));
+        Assert.Equal(ErrorIds.InvalidEndpoint, error.ErrorId);
+        Assert.DoesNotContain("hunter2", error.Message, StringComparison.Ordinal);
+    }
+}
