@@ -17,7 +17,9 @@ namespace CloudBlueMca.Engine.Mca
         public static IEnumerable<IReadOnlyList<string>> Chunk(IReadOnlyList<string> values, Func<IReadOnlyList<string>, int> urlLength, int maxUrlLength)
         {
             var chunk = new List<string>();
-            var emptyLength = urlLength(new string[0]);
+            // The URL length without any value: measured with a one-letter probe because the
+            // builder refuses an empty in() list, and "a" is written as one character.
+            var emptyLength = urlLength(new[] { "a" }) - 1;
             var length = emptyLength;
             foreach (var value in values)
             {
