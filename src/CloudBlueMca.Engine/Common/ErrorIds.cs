@@ -14,6 +14,9 @@ namespace CloudBlueMca.Engine
         public const string InsecureEndpoint = "InsecureEndpoint";
         public const string InvalidEndpoint = "InvalidEndpoint";
         public const string ApplicationInstanceRequired = "ApplicationInstanceRequired";
+        public const string InvalidCredential = "InvalidCredential";
+        public const string InvalidApplicationInstanceId = "InvalidApplicationInstanceId";
+        public const string InvalidTypeId = "InvalidTypeId";
 
         // APS REST API
         public const string ApsRequestFailed = "ApsRequestFailed";
