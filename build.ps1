@@ -71,8 +71,9 @@ function Invoke-DemoTask {
     $emulator = Start-TestEmulator
     try {
         Import-Module (Join-Path $moduleFolder 'CloudBlueMca.psd1') -Force
-        $credential = [pscredential]::new('demo-key', (ConvertTo-SecureString 'demo-secret' -AsPlainText -Force))
-        Connect-CloudBlue -Uri $emulator.Uri -Credential $credential
+        $credential = [pscredential]::new($emulator.ConsumerKey, (ConvertTo-SecureString $emulator.ConsumerSecret -AsPlainText -Force))
+        Write-Host "> Connect-CloudBlue -Uri $($emulator.Uri) -Credential (consumer key $($emulator.ConsumerKey))" -ForegroundColor Cyan
+        Connect-CloudBlue -Uri $emulator.Uri.AbsoluteUri -Credential $credential
         $contact = @{ FirstName = 'John'; LastName = 'Smith'; Email = 'johnsmith@example.com'; PhoneNumber = '+1234567' }
 
         Write-Host "`n# Seed 000: the internal id of the Microsoft account 'example'" -ForegroundColor Yellow

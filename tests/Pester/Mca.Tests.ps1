@@ -4,7 +4,9 @@
 # a CSV bulk run. Every Describe starts its own emulator, so confirmations never leak between them.
 
 BeforeDiscovery {
-    $script:hasPartnerCenter = [bool](Get-Command -Name Get-PcCustomer -Module CloudBlueMca -ErrorAction SilentlyContinue)
+    # The Partner Center pipelines need Get-PcCustomer, which another part of the module provides.
+    Import-Module (Join-Path (Split-Path -Parent (Split-Path -Parent $PSScriptRoot)) 'out/CloudBlueMca/CloudBlueMca.psd1') -Force
+    $hasPartnerCenter = [bool](Get-Command -Name Get-PcCustomer -Module CloudBlueMca -ErrorAction SilentlyContinue)
 }
 
 BeforeAll {
@@ -22,9 +24,9 @@ BeforeAll {
 
     function Connect-TestEmulator {
         $script:emulator = Start-TestEmulator
-        $secret = ConvertTo-SecureString 'demo-secret' -AsPlainText -Force
-        $credential = [pscredential]::new('demo-key', $secret)
-        Connect-CloudBlue -Uri $script:emulator.Uri -Credential $credential
+        $secret = ConvertTo-SecureString $script:emulator.ConsumerSecret -AsPlainText -Force
+        $credential = [pscredential]::new($script:emulator.ConsumerKey, $secret)
+        Connect-CloudBlue -Uri $script:emulator.Uri.AbsoluteUri -Credential $credential
     }
 }
 
