@@ -70,20 +70,20 @@ public class DesignPipelineTests
         Assert.Contains(binding.Problems, p => p.Contains("PhoneNumber"));
     }
 
-    [Fact]
+    [FactRequiringCmdlet("Get", "PcCustomer")]
     public void McaAcceptanceStatus_into_Get_PcCustomer_binds_MsTenantId_to_CustomerId()
     {
-        var getPcCustomer = RequireCmdlet("Get", "PcCustomer");
+        var getPcCustomer = FindCmdlet("Get", "PcCustomer")!;
 
         var binding = Pipe(Upstream<TestMcaAcceptanceCommand>(typeof(McaAcceptanceStatus)), getPcCustomer);
 
         Assert.Equal("MsTenantId", binding.BoundFromPipeline["CustomerId"]);
     }
 
-    [Fact]
+    [FactRequiringCmdlet("Get", "PcCustomer")]
     public void PcCustomer_into_Get_MsAccountInternalId_binds_InitialSubdomain()
     {
-        var getPcCustomer = RequireCmdlet("Get", "PcCustomer");
+        var getPcCustomer = FindCmdlet("Get", "PcCustomer")!;
         var pcCustomer = OutputTypes(getPcCustomer).Single(t => t.Name == "PcCustomer");
 
         var binding = Pipe(PipelineBinding.PropertiesOf(pcCustomer), typeof(GetMsAccountInternalIdCommand));
@@ -125,9 +125,6 @@ public class DesignPipelineTests
         Assert.Contains(type, OutputTypes(typeof(TCmdlet)));
         return PipelineBinding.PropertiesOf(type);
     }
-
-    private static Type RequireCmdlet(string verb, string noun) =>
-        FindCmdlet(verb, noun) ?? throw new Xunit.Sdk.XunitException($"The module has no {verb}-{noun} cmdlet yet (branch partner-center provides it).");
 
     [System.Management.Automation.Cmdlet("Test", "TwoSetsSample")]
     public sealed class TwoSetsSample : System.Management.Automation.PSCmdlet

@@ -13,7 +13,12 @@ public class McaFaultTests
     {
         await using var emulator = await StartAsync();
         var generated = emulator.Host.Aps.GenerateAccounts(20);
-        emulator.Host.Faults.Add(new FaultRule { Method = "PUT", PathPrefix = "/aps/2/resources/", Kind = FaultKind.Status, StatusCode = 429, RetryAfterSeconds = 0, Count = 5 });
+        // One 429 each for five of the PUTs (fewer than the attempts allowed) and for one look-up.
+        foreach (var account in generated.Take(5))
+        {
+            emulator.Host.Faults.Add(new FaultRule { Method = "PUT", PathPrefix = "/aps/2/resources/" + account.TenantIds[0], Kind = FaultKind.Status, StatusCode = 429, RetryAfterSeconds = 0, Count = 1 });
+        }
+
         emulator.Host.Faults.Add(new FaultRule { Method = "GET", PathPrefix = "/aps/2/resources", Kind = FaultKind.Status, StatusCode = 429, RetryAfterSeconds = 0, Count = 1 });
 
         var outcomes = await emulator.ConfirmAsync(generated.Select(g => Row(g.InitialSubdomain)).ToArray());
