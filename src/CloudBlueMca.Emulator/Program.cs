@@ -1,6 +1,7 @@
 using System.Globalization;
 using CloudBlueMca.Emulator.Aps;
 using CloudBlueMca.Emulator.Hosting;
+using CloudBlueMca.Emulator.PartnerCenter;
 
 // Usage: dotnet run --project src/CloudBlueMca.Emulator -- [--port N] [--accounts N] [--tenants-per-account N]
 // The first output line is parsed by tools (tests/Pester/Emulator.psm1): keep its prefix.
@@ -39,6 +40,9 @@ Console.WriteLine($"CloudBlueMca emulator listening on {host.BaseUri}");
 Console.WriteLine($"APS consumer key: {options.Aps.ConsumerKey}");
 Console.WriteLine($"APS consumer secret: {options.Aps.ConsumerSecret}");
 Console.WriteLine($"APS application instance id: {host.Aps.ApplicationInstanceId}");
+Console.WriteLine($"Partner Center: Connect-PcService -ApiUri {host.BaseUri} -Authority {host.BaseUri} -TenantId {PartnerCenterStore.PartnerTenantId} -Credential <app id, secret>");
+Console.WriteLine($"Partner Center app id: {host.PartnerCenter.SecretClient.ClientId}");
+Console.WriteLine($"Partner Center app secret: {host.PartnerCenter.SecretClient.ClientSecret}");
 Console.WriteLine("Press Ctrl+C to stop.");
 var stop = new TaskCompletionSource();
 Console.CancelKeyPress += (_, e) => { e.Cancel = true; stop.TrySetResult(); };

@@ -1,0 +1,117 @@
+using System;
+using System.Threading.Tasks;
+using CloudBlueMca.Engine;
+using CloudBlueMca.Engine.Http;
+using CloudBlueMca.Engine.PartnerCenter;
+using CloudBlueMca.Engine.PartnerCenter.Auth;
+
+namespace CloudBlueMca
+{
+    /// <summary>
+    /// A signed-in Partner Center session: which cloud, tenant, application and account, and
+    /// until when its current token is valid. It holds its tokens in memory and never shows them.
+    /// </summary>
+    public sealed class PcConnection
+    {
+        private readonly object _gate = new object();
+        private ITokenSource? _tokens;
+        private DateTimeOffset? _expiresOn;
+
+        internal PcConnection(PcEndpoints endpoints, PcAuthenticationKind kind, string? tenantId, string? applicationId, bool isAppOnly, string? account, ITokenSource tokens, PcAccessToken firstToken, HttpPipelineOptions? pipelineOptions)
+        {
+            Endpoints = endpoints;
+            AuthenticationKind = kind;
+            TenantId = tenantId;
+            ApplicationId = applicationId;
+            IsAppOnly = isAppOnly;
+            Account = account;
+            _tokens = tokens;
+            _expiresOn = firstToken.ExpiresOn;
+            ConnectedAt = DateTimeOffset.UtcNow;
+            Client = new PartnerCenterClient(this, new HttpPipeline(pipelineOptions));
+        }
+
+        /// <summary>AzureCloud, AzureChinaCloud or AzureUSGovernment.</summary>
+        public string Environment => Endpoints.Environment.Name;
+
+        public string? TenantId { get; }
+
+        public string? ApplicationId { get; }
+
+        public PcAuthenticationKind AuthenticationKind { get; }
+
+        /// <summary>True for application-only tokens (client secret, certificate); false when a user signed in (app+user).</summary>
+        public bool IsAppOnly { get; }
+
+        /// <summary>The signed-in user's name, when known.</summary>
+        public string? Account { get; }
+
+        /// <summary>When the current access token expires; renewing credentials renew it before then.</summary>
+        public DateTimeOffset? ExpiresOn
+        {
+            get
+            {
+                lock (_gate)
+                {
+                    return _expiresOn;
+                }
+            }
+        }
+
+        public Uri ApiUri => Endpoints.ApiUri;
+
+        public DateTimeOffset ConnectedAt { get; }
+
+        public bool IsConnected
+        {
+            get
+            {
+                lock (_gate)
+                {
+                    return _tokens != null;
+                }
+            }
+        }
+
+        internal PcEndpoints Endpoints { get; }
+
+        internal PartnerCenterClient Client { get; }
+
+        /// <summary>A valid token for the next call, renewed silently when the credential allows.</summary>
+        internal async Task<PcAccessToken> GetTokenAsync(OperationContext context)
+        {
+            ITokenSource? tokens;
+            lock (_gate)
+            {
+                tokens = _tokens;
+            }
+
+            if (tokens == null)
+            {
+                throw new CloudBlueMcaException(ErrorIds.NotConnected, ErrorKind.InvalidOperation, "This Partner Center connection was closed by Disconnect-PcService. Run Connect-PcService.");
+            }
+
+            var token = await tokens.GetTokenAsync(context).ConfigureAwait(false);
+            lock (_gate)
+            {
+                _expiresOn = token.ExpiresOn;
+            }
+
+            return token;
+        }
+
+        /// <summary>Drops the token source, and with it the MSAL application and its in-memory cache.</summary>
+        internal void Close()
+        {
+            lock (_gate)
+            {
+                _tokens = null;
+            }
+
+            Client.Dispose();
+        }
+
+        public override string ToString() =>
+            $"Partner Center {Environment} ({(IsAppOnly ? "app-only" : "app+user")}, {AuthenticationKind}) tenant {TenantId ?? "?"}, {Account ?? ApplicationId}";
+    }
+}

@@ -1,0 +1,35 @@
+using System;
+using System.Threading.Tasks;
+using Microsoft.Identity.Client;
+
+namespace CloudBlueMca.Engine.PartnerCenter.Auth
+{
+    /// <summary>
+    /// App-only tokens (client secret or certificate). AcquireTokenForClient answers from the
+    /// application's in-memory cache until the token nears expiry, then asks Entra again.
+    /// </summary>
+    internal sealed class ClientCredentialTokenSource : ITokenSource
+    {
+        private readonly IConfidentialClientApplication _application;
+        private readonly string[] _scopes;
+
+        public ClientCredentialTokenSource(IConfidentialClientApplication application, string scope)
+        {
+            _application = application;
+            _scopes = new[] { scope };
+        }
+
+        public async Task<PcAccessToken> GetTokenAsync(OperationContext context)
+        {
+            try
+            {
+                var result = await _application.AcquireTokenForClient(_scopes).ExecuteAsync(context.Cancellation).ConfigureAwait(false);
+                return new PcAccessToken(result.AccessToken, result.ExpiresOn);
+            }
+            catch (Exception ex) when (!(ex is OperationCanceledException))
+            {
+                throw MsalFailures.Translate(ex, "Getting an app-only token for " + _scopes[0], _application.Authority);
+            }
+        }
+    }
+}

@@ -1,0 +1,38 @@
+using System;
+using System.Threading.Tasks;
+using Microsoft.Identity.Client;
+
+namespace CloudBlueMca.Engine.PartnerCenter.Auth
+{
+    /// <summary>
+    /// App+user tokens after a sign-in (interactive, device code, refresh token): every call asks
+    /// MSAL silently for the signed-in account, which redeems the cached refresh token when the
+    /// access token nears expiry.
+    /// </summary>
+    internal sealed class UserTokenSource : ITokenSource
+    {
+        private readonly IClientApplicationBase _application;
+        private readonly IAccount _account;
+        private readonly string[] _scopes;
+
+        public UserTokenSource(IClientApplicationBase application, IAccount account, string scope)
+        {
+            _application = application;
+            _account = account;
+            _scopes = new[] { scope };
+        }
+
+        public async Task<PcAccessToken> GetTokenAsync(OperationContext context)
+        {
+            try
+            {
+                var result = await _application.AcquireTokenSilent(_scopes, _account).ExecuteAsync(context.Cancellation).ConfigureAwait(false);
+                return new PcAccessToken(result.AccessToken, result.ExpiresOn);
+            }
+            catch (Exception ex) when (!(ex is OperationCanceledException))
+            {
+                throw MsalFailures.Translate(ex, "Renewing the token of " + _account.Username, _application.Authority);
+            }
+        }
+    }
+}

@@ -1,0 +1,157 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Net.Http;
+using System.Net.Http.Headers;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Threading.Tasks;
+using CloudBlueMca.Engine.Http;
+
+namespace CloudBlueMca.Engine.PartnerCenter
+{
+    /// <summary>
+    /// The Partner Center REST calls of one connection. Every request carries the bearer token,
+    /// <c>Accept: application/json</c>, the invocation's <c>MS-CorrelationId</c> and its own
+    /// <c>MS-RequestId</c>, which stays the same when the pipeline retries that request (the
+    /// service treats it as an idempotency key, reference §3.1).
+    /// </summary>
+    internal sealed class PartnerCenterClient : IDisposable
+    {
+        /// <summary>Page size for the customer list; the service's own default and maximum are not documented.</summary>
+        public const int DefaultPageSize = 100;
+
+        private const string CustomerCredentials = "Reading customers accepts app-only and app+user credentials.";
+        private static readonly IReadOnlyList<KeyValuePair<string, string>> NoHeaders = new KeyValuePair<string, string>[0];
+        private static readonly JsonNodeOptions CaseInsensitive = new JsonNodeOptions { PropertyNameCaseInsensitive = true };
+
+        private readonly PcConnection _connection;
+        private readonly HttpPipeline _pipeline;
+
+        public PartnerCenterClient(PcConnection connection, HttpPipeline pipeline)
+        {
+            _connection = connection;
+            _pipeline = pipeline;
+        }
+
+        public async Task<PcCustomer> GetCustomerAsync(Guid customerId, OperationContext context)
+        {
+            var id = customerId.ToString("D");
+            var url = new Uri(_connection.ApiUri, "v1/customers/" + id);
+            var call = new PartnerCenterCall("get customer " + id, UrlRedactor.Redact(url), CustomerCredentials, id);
+            return PcCustomerReader.Read(await GetJsonAsync(url, NoHeaders, call, context).ConfigureAwait(false));
+        }
+
+        /// <param name="next">The previous page's next link; null for the first page.</param>
+        public async Task<PcCustomerPage> GetCustomerPageAsync(PcNextLink? next, int pageSize, OperationContext context)
+        {
+            var url = next == null
+                ? new Uri(_connection.ApiUri, "v1/customers?size=" + pageSize.ToString(CultureInfo.InvariantCulture))
+                : ResolveLink(next.Uri);
+            var call = new PartnerCenterCall("list customers", UrlRedactor.Redact(url), CustomerCredentials, null);
+            var json = await GetJsonAsync(url, next?.Headers ?? NoHeaders, call, context).ConfigureAwait(false);
+            var items = (json["items"] as JsonArray ?? new JsonArray())
+                .OfType<JsonObject>()
+                .Select(PcCustomerReader.Read)
+                .ToList();
+            return new PcCustomerPage(items, ReadNextLink(json["links"]?["next"] as JsonObject));
+        }
+
+        public void Dispose() => _pipeline.Dispose();
+
+        private async Task<JsonObject> GetJsonAsync(Uri url, IReadOnlyList<KeyValuePair<string, string>> headers, PartnerCenterCall call, OperationContext context)
+        {
+            var token = await _connection.GetTokenAsync(context).ConfigureAwait(false);
+            var requestId = Guid.NewGuid();
+            context.Log.Verbose($"Partner Center: {call.Description} (MS-CorrelationId {context.CorrelationId}, MS-RequestId {requestId})");
+            using (var response = await _pipeline.SendAsync(() => CreateRequest(url, token.Value, requestId, context.CorrelationId, headers), context).ConfigureAwait(false))
+            {
+                var body = await response.Content.ReadAsStringAsync().ConfigureAwait(false);
+                if (!response.IsSuccessStatusCode)
+                {
+                    throw PartnerCenterErrors.FromResponse(call, response.StatusCode, PartnerCenterErrorBody.Parse(body), requestId, context.CorrelationId, _connection);
+                }
+
+                try
+                {
+                    if (JsonNode.Parse(body, CaseInsensitive) is JsonObject json)
+                    {
+                        return json;
+                    }
+                }
+                catch (JsonException)
+                {
+                    // Reported below with the call's context.
+                }
+
+                throw new CloudBlueMcaException(
+                    ErrorIds.PartnerCenterRequestFailed,
+                    ErrorKind.InvalidResult,
+                    $"Partner Center answered {call.Description} with something that is not a JSON object (GET {call.Url}; MS-CorrelationId {context.CorrelationId}, MS-RequestId {requestId}).",
+                    call.Url);
+            }
+        }
+
+        private static HttpRequestMessage CreateRequest(Uri url, string token, Guid requestId, Guid correlationId, IReadOnlyList<KeyValuePair<string, string>> headers)
+        {
+            var request = new HttpRequestMessage(HttpMethod.Get, url);
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+            request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+            request.Headers.Add("MS-RequestId", requestId.ToString("D"));
+            request.Headers.Add("MS-CorrelationId", correlationId.ToString("D"));
+            foreach (var header in headers)
+            {
+                request.Headers.TryAddWithoutValidation(header.Key, header.Value);
+            }
+
+            return request;
+        }
+
+        /// <summary>
+        /// Next links are relative to the API root, with or without the <c>/v1</c> prefix (the
+        /// docs show both styles). An absolute link is followed only to the connection's own
+        /// host, so a bearer token is never sent elsewhere.
+        /// </summary>
+        private Uri ResolveLink(string link)
+        {
+            if (!link.StartsWith("/", StringComparison.Ordinal) && Uri.TryCreate(link, UriKind.Absolute, out var absolute))
+            {
+                if (string.Equals(absolute.Authority, _connection.ApiUri.Authority, StringComparison.OrdinalIgnoreCase) && absolute.Scheme == _connection.ApiUri.Scheme)
+                {
+                    return absolute;
+                }
+
+                throw new CloudBlueMcaException(
+                    ErrorIds.PartnerCenterRequestFailed,
+                    ErrorKind.InvalidResult,
+                    $"Partner Center's next-page link points to another host ({absolute.Scheme}://{absolute.Authority}); it was not followed.",
+                    UrlRedactor.Redact(absolute));
+            }
+
+            var relative = link.TrimStart('/');
+            if (!relative.StartsWith("v1/", StringComparison.OrdinalIgnoreCase))
+            {
+                relative = "v1/" + relative;
+            }
+
+            return new Uri(_connection.ApiUri, relative);
+        }
+
+        private static PcNextLink? ReadNextLink(JsonObject? next)
+        {
+            var uri = next?["uri"] is JsonValue value && value.TryGetValue(out string? text) ? text : null;
+            if (string.IsNullOrEmpty(uri))
+            {
+                return null;
+            }
+
+            var headers = (next!["headers"] as JsonArray ?? new JsonArray())
+                .OfType<JsonObject>()
+                .Select(h => new KeyValuePair<string, string>((string?)h["key"] ?? string.Empty, (string?)h["value"] ?? string.Empty))
+                .Where(h => h.Key.Length > 0 && !string.Equals(h.Key, "Authorization", StringComparison.OrdinalIgnoreCase))
+                .ToList();
+            return new PcNextLink(uri!, headers);
+        }
+    }
+}

@@ -1,0 +1,194 @@
+using System.Management.Automation;
+using System.Reflection;
+using System.Security;
+using System.Xml.Linq;
+using CloudBlueMca.Cmdlets.PartnerCenter;
+using CloudBlueMca.Engine.PartnerCenter;
+using CloudBlueMca.Infrastructure;
+using Xunit;
+
+namespace CloudBlueMca.Tests.Contract;
+
+/// <summary>
+/// The public contract of the Partner Center cmdlets, read from their attributes: names,
+/// parameter sets, pipeline binding, aliases, output types and table views.
+/// </summary>
+public sealed class PartnerCenterCmdletContractTests
+{
+    private static readonly Type Connect = typeof(ConnectPcServiceCommand);
+    private static readonly Type GetCustomer = typeof(GetPcCustomerCommand);
+
+    [Fact]
+    public void ConnectPcServiceHasOneParameterSetPerCredentialKindWithInteractiveAsDefault()
+    {
+        Assert.Equal(Connect, CmdletMetadata.FindCmdlet("Connect", "PcService"));
+        Assert.Equal("Interactive", CmdletMetadata.DefaultParameterSet(Connect));
+        Assert.Equal(new[] { typeof(PcConnection) }, CmdletMetadata.OutputTypes(Connect));
+        var sets = CmdletMetadata.Parameters(Connect)
+            .SelectMany(p => p.Declarations)
+            .Select(d => d.SetName)
+            .Where(n => n != CmdletMetadata.AllSets)
+            .Distinct()
+            .OrderBy(n => n, StringComparer.Ordinal);
+        Assert.Equal(new[] { "AccessToken", "Certificate", "CertificateThumbprint", "ClientSecret", "DeviceCode", "Interactive", "RefreshToken" }, sets);
+    }
+
+    [Theory]
+    [InlineData("DeviceCode", "UseDeviceAuthentication")]
+    [InlineData("ClientSecret", "Credential,TenantId")]
+    [InlineData("Certificate", "ApplicationId,Certificate,TenantId")]
+    [InlineData("CertificateThumbprint", "ApplicationId,CertificateThumbprint,TenantId")]
+    [InlineData("RefreshToken", "ApplicationId,RefreshToken,TenantId")]
+    [InlineData("AccessToken", "AccessToken")]
+    [InlineData("Interactive", "")]
+    public void EachSetRequiresExactlyItsCredentialParts(string set, string mandatory)
+    {
+        var required = CmdletMetadata.Parameters(Connect).Where(p => p.IsMandatoryIn(set)).Select(p => p.Name).OrderBy(n => n, StringComparer.Ordinal);
+
+        Assert.Equal(mandatory.Split(',', StringSplitOptions.RemoveEmptyEntries), required);
+    }
+
+    [Theory]
+    [InlineData("RefreshToken", "Credential,Certificate,CertificateThumbprint,Environment,ApiUri,Authority,PassThru")]
+    [InlineData("Interactive", "ApplicationId,TenantId,Environment,ApiUri,Authority,PassThru")]
+    [InlineData("DeviceCode", "ApplicationId,TenantId,Environment,ApiUri,Authority,PassThru")]
+    [InlineData("AccessToken", "TenantId,Environment,ApiUri,Authority,PassThru")]
+    public void OptionalPartsAreAvailableInTheirSets(string set, string optional)
+    {
+        var names = CmdletMetadata.Parameters(Connect).Where(p => p.IsIn(set) && !p.IsMandatoryIn(set)).Select(p => p.Name).ToList();
+
+        Assert.Equal(optional.Split(',').OrderBy(n => n, StringComparer.Ordinal), names.OrderBy(n => n, StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void SecretsAreOnlyTakenAsSecureStringOrPSCredential()
+    {
+        var parameters = CmdletMetadata.Parameters(Connect);
+
+        Assert.Equal(typeof(SecureString), parameters.Single(p => p.Name == "RefreshToken").Type);
+        Assert.Equal(typeof(SecureString), parameters.Single(p => p.Name == "AccessToken").Type);
+        Assert.Equal(typeof(PSCredential), parameters.Single(p => p.Name == "Credential").Type);
+        Assert.DoesNotContain(parameters, p => p.Type == typeof(string) && (p.Name.Contains("Secret") || p.Name.Contains("Token") || p.Name.Contains("Password")));
+    }
+
+    [Fact]
+    public void DeviceAuthenticationHasTheAliasesOfTheArchivedModule()
+    {
+        var parameter = CmdletMetadata.Parameters(Connect).Single(p => p.Name == "UseDeviceAuthentication");
+
+        Assert.Equal(new[] { "DeviceCode", "DeviceAuth", "Device" }, parameter.Aliases);
+        Assert.Equal(typeof(SwitchParameter), parameter.Type);
+    }
+
+    [Fact]
+    public void EnvironmentCompletesToTheKnownClouds()
+    {
+        var validateSet = CmdletMetadata.Attribute(Connect.GetProperty("Environment")!, typeof(ValidateSetAttribute))!;
+        var values = ((IEnumerable<CustomAttributeTypedArgument>)validateSet.ConstructorArguments[0].Value!).Select(v => (string)v.Value!);
+
+        Assert.Equal(PcEnvironment.All.Select(e => e.Name), values);
+        Assert.Equal("AzureCloud", new ConnectPcServiceCommand().Environment);
+    }
+
+    [Fact]
+    public void NoTwoCredentialSetsCanBeConfused()
+    {
+        // PowerShell picks a set from the parameters given; two sets whose mandatory parameters are
+        // the same could not be told apart.
+        var parameters = CmdletMetadata.Parameters(Connect);
+        var sets = new[] { "DeviceCode", "ClientSecret", "Certificate", "CertificateThumbprint", "RefreshToken", "AccessToken" };
+        var signatures = sets.Select(set => string.Join(",", parameters.Where(p => p.IsMandatoryIn(set)).Select(p => p.Name).OrderBy(n => n, StringComparer.Ordinal))).ToList();
+
+        Assert.Equal(sets.Length, signatures.Distinct().Count());
+    }
+
+    [Fact]
+    public void GetPcCustomerTakesCustomerIdsFromThePipelineByValueAndByPropertyName()
+    {
+        var parameter = CmdletMetadata.Parameters(GetCustomer).Single(p => p.Name == "CustomerId");
+        var declaration = Assert.Single(parameter.Declarations);
+
+        Assert.Equal(GetCustomer, CmdletMetadata.FindCmdlet("Get", "PcCustomer"));
+        Assert.Equal(typeof(Guid[]), parameter.Type);
+        Assert.Equal((0, true, true, false), (declaration.Position, declaration.ByValue, declaration.ByPropertyName, declaration.Mandatory));
+        Assert.Equal(new[] { "CustomerTenantId", "TenantId", "MsTenantId" }, parameter.Aliases);
+        Assert.Equal(new[] { typeof(PcCustomer) }, CmdletMetadata.OutputTypes(GetCustomer));
+        Assert.True(typeof(PcCmdlet).IsAssignableFrom(GetCustomer));
+        Assert.Equal(typeof(PcConnection), CmdletMetadata.Parameters(GetCustomer).Single(p => p.Name == "Connection").Type);
+    }
+
+    [Fact]
+    public void DisconnectPcServiceTakesNoParameters()
+    {
+        var disconnect = CmdletMetadata.FindCmdlet("Disconnect", "PcService")!;
+
+        Assert.Empty(CmdletMetadata.Parameters(disconnect));
+    }
+
+    [Fact]
+    public void PcCustomerHasTheDesignedPropertiesAndFeedsGetMsAccountInternalId()
+    {
+        var expected = new[] { "Id", "CompanyName", "Domain", "InitialSubdomain", "CommerceId", "RelationshipToPartner", "AllowDelegatedAccess", "CustomDomains", "Tags", "CompanyProfile", "BillingProfile" };
+
+        Assert.Equal(expected, typeof(PcCustomer).GetProperties().Select(p => p.Name));
+        Assert.Equal(typeof(string), typeof(PcCustomer).GetProperty("InitialSubdomain")!.PropertyType);
+        Assert.Equal(typeof(Guid), typeof(PcCustomer).GetProperty("Id")!.PropertyType);
+    }
+
+    [Fact]
+    public void PcConnectionShowsNoTokenOrSecret()
+    {
+        var names = typeof(PcConnection).GetProperties().Select(p => p.Name).ToList();
+
+        Assert.Contains("Environment", names);
+        Assert.Contains("IsAppOnly", names);
+        Assert.Contains("ExpiresOn", names);
+        Assert.DoesNotContain(names, n => n.Contains("Token") || n.Contains("Secret") || n.Contains("Password"));
+    }
+
+    [Fact]
+    public void PublicPartnerCenterTypesExposeNoMsalOrJsonTypes()
+    {
+        var engine = typeof(PcConnection).Assembly;
+        var types = engine.GetExportedTypes().Where(t => t.Namespace == "CloudBlueMca" && t.Name.StartsWith("Pc", StringComparison.Ordinal)
+            || t.Namespace == "CloudBlueMca.Engine.PartnerCenter");
+        foreach (var type in types)
+        {
+            var exposed = type.GetMembers(BindingFlags.Public | BindingFlags.Instance | BindingFlags.Static | BindingFlags.DeclaredOnly)
+                .SelectMany(ExposedTypes);
+            Assert.DoesNotContain(exposed, t => t.Namespace != null && (t.Namespace.StartsWith("Microsoft.Identity", StringComparison.Ordinal) || t.Namespace.StartsWith("System.Text.Json", StringComparison.Ordinal)));
+        }
+    }
+
+    [Fact]
+    public void TheFormatFileHasTableViewsForPcConnectionAndPcCustomer()
+    {
+        var file = Path.Combine(RepoRoot(), "src", "CloudBlueMca", "CloudBlueMca.format.ps1xml");
+        var views = XDocument.Load(file).Descendants("View").Select(v => (string)v.Element("ViewSelectedBy")!.Element("TypeName")!).ToList();
+
+        Assert.Contains("CloudBlueMca.PcConnection", views);
+        Assert.Contains("CloudBlueMca.PcCustomer", views);
+        var columns = XDocument.Load(file).Descendants("View").Where(v => (string)v.Element("Name")! == "CloudBlueMca.PcConnection").Descendants("PropertyName").Select(p => p.Value);
+        Assert.All(columns, c => Assert.NotNull(typeof(PcConnection).GetProperty(c)));
+    }
+
+    private static IEnumerable<Type> ExposedTypes(MemberInfo member) => member switch
+    {
+        PropertyInfo p => new[] { p.PropertyType },
+        MethodInfo m => m.GetParameters().Select(x => x.ParameterType).Append(m.ReturnType).SelectMany(t => t.IsGenericType ? t.GetGenericArguments().Append(t) : new[] { t }),
+        FieldInfo f => new[] { f.FieldType },
+        ConstructorInfo c => c.GetParameters().Select(x => x.ParameterType),
+        _ => Array.Empty<Type>(),
+    };
+
+    private static string RepoRoot()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory != null && !File.Exists(Path.Combine(directory.FullName, "CloudBlueMca.sln")))
+        {
+            directory = directory.Parent;
+        }
+
+        return directory?.FullName ?? throw new InvalidOperationException("Repository root not found.");
+    }
+}

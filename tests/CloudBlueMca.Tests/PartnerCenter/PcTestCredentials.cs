@@ -1,0 +1,29 @@
+using System.Net;
+using System.Security;
+using CloudBlueMca.Emulator.Hosting;
+using CloudBlueMca.Engine.PartnerCenter;
+
+namespace CloudBlueMca.Tests.PartnerCenter;
+
+/// <summary>Connect requests for each credential kind, pointed at an emulator (API and authority on loopback).</summary>
+internal static class PcTestCredentials
+{
+    public static PcConnectRequest ForEmulator(EmulatorHost host, PcAuthenticationKind kind, string environment = PcEnvironment.AzureCloud) => new()
+    {
+        Kind = kind,
+        Environment = environment,
+        ApiUri = host.BaseUri,
+        Authority = host.BaseUri,
+        TenantId = CloudBlueMca.Emulator.PartnerCenter.PartnerCenterStore.PartnerTenantId,
+    };
+
+    public static PcConnectRequest ClientSecret(EmulatorHost host, string environment = PcEnvironment.AzureCloud)
+    {
+        var request = ForEmulator(host, PcAuthenticationKind.ClientSecret, environment);
+        request.ApplicationId = host.PartnerCenter.SecretClient.ClientId;
+        request.ClientSecret = Secure(host.PartnerCenter.SecretClient.ClientSecret!);
+        return request;
+    }
+
+    public static SecureString Secure(string value) => new NetworkCredential(string.Empty, value).SecurePassword;
+}
