@@ -174,11 +174,18 @@ Describe 'Confirm-McaAcceptance' {
 }
 
 Describe 'Partner Center pipelines' -Skip:(-not $hasPartnerCenter) {
-    BeforeAll { Connect-TestEmulator }
-    AfterAll { Stop-TestEmulator $script:emulator }
+    BeforeAll {
+        Connect-TestEmulator
+        # The emulator's demo partner tenant and confidential app (printed by the emulator at start-up).
+        $app = [pscredential]::new('6a1d3c5e-0b2f-4e7a-9c8d-1e3f5a7b9c01', (ConvertTo-SecureString 'demo-pc-secret' -AsPlainText -Force))
+        Connect-PcService -Credential $app -TenantId '7d5c3b1a-9e8f-4a6b-8c2d-0e1f2a3b4c5d' -ApiUri $script:emulator.Uri -Authority $script:emulator.Uri
+    }
+    AfterAll {
+        Disconnect-PcService
+        Stop-TestEmulator $script:emulator
+    }
 
     It 'Test-McaAcceptance | Get-PcCustomer binds MsTenantId to CustomerId' {
-        Connect-PcService -AccessToken (ConvertTo-SecureString 'demo-token' -AsPlainText -Force) -ApiUri $script:emulator.Uri
         (Test-McaAcceptance -AccountId 1000011 | Get-PcCustomer).Id | Should -Be '3f8a1aff-6a93-4b2c-b734-93b66497af4c'
     }
 
