@@ -33,6 +33,7 @@ namespace CloudBlueMca.Engine
         public const string InvalidContact = "InvalidContact";
         public const string ContactAlreadyRecorded = "ContactAlreadyRecorded";
         public const string MsAccountOrSubdomainRequired = "MsAccountOrSubdomainRequired";
+        public const string InvalidMsAccountId = "InvalidMsAccountId";
 
         // Partner Center
         public const string CustomerNotFound = "CustomerNotFound";

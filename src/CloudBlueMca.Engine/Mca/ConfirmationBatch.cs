@@ -1,0 +1,189 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace CloudBlueMca.Engine.Mca
+{
+    /// <summary>
+    /// One batch of Confirm-McaAcceptance rows. The cmdlet repeats
+    /// <see cref="PlanAsync"/> → ShouldProcess per plan → <see cref="ExecuteAsync"/> while
+    /// <see cref="HasPending"/>, then writes <see cref="Outcomes"/> in input order.
+    /// Rows for a Microsoft account that an earlier row of the same round already acts on wait
+    /// for the next round and are planned against the account as that row left it; so
+    /// duplicates in a CSV are confirmed once and then reported AlreadyConfirmed, and two PUTs
+    /// never race on one account.
+    /// </summary>
+    public sealed class ConfirmationBatch
+    {
+        private readonly McaConfirmationWorkflow _workflow;
+        private readonly TenantDirectory _directory;
+        private readonly List<ConfirmationRow> _rows;
+        private readonly Dictionary<string, string?> _subdomainOfAccount = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
+        private List<ConfirmationPlan> _awaitingApproval = new List<ConfirmationPlan>();
+        private bool _validated;
+
+        internal ConfirmationBatch(McaConfirmationWorkflow workflow, TenantDirectory directory, IReadOnlyList<ConfirmationRequest> requests)
+        {
+            _workflow = workflow;
+            _directory = directory;
+            _rows = requests.Select((request, index) => new ConfirmationRow(index, request)).ToList();
+        }
+
+        public bool HasPending => _rows.Any(r => r.IsPending);
+
+        private int FinishedCount => _rows.Count(r => !r.IsPending);
+
+        /// <summary>One outcome per request, in input order; complete once <see cref="HasPending"/> is false.</summary>
+        public IReadOnlyList<ConfirmationOutcome> Outcomes => _rows.Select(r => r.Outcome ?? ConfirmationOutcome.Declined).ToList();
+
+        /// <summary>
+        /// Validates and looks up the pending rows, settles those that need no PUT (errors,
+        /// AlreadyConfirmed) and returns the PUTs waiting for approval.
+        /// </summary>
+        public async Task<IReadOnlyList<ConfirmationPlan>> PlanAsync(OperationContext context)
+        {
+            var finishedBefore = FinishedCount;
+            if (!_validated)
+            {
+                _validated = true;
+                foreach (var row in _rows)
+                {
+                    row.Validate(_workflow.UtcToday);
+                }
+            }
+
+            await ResolveSubdomainsAsync(context).ConfigureAwait(false);
+
+            var claimed = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            var round = _rows.Where(r => r.IsPending && claimed.Add(r.MsAccountId!)).ToList();
+            var tenants = await _directory.FindByMsAccountIdsAsync(claimed, context).ConfigureAwait(false);
+
+            _awaitingApproval = new List<ConfirmationPlan>();
+            foreach (var row in round)
+            {
+                Plan(row, tenants);
+            }
+
+            _workflow.ReportProgress(FinishedCount - finishedBefore, context);
+            return _awaitingApproval;
+        }
+
+        /// <summary>
+        /// Sends the approved PUTs, at most the throttle limit at a time; plans not approved
+        /// are settled as declined (no output, no error: that is what -WhatIf asks for).
+        /// </summary>
+        public async Task ExecuteAsync(IReadOnlyCollection<ConfirmationPlan> approved, OperationContext context)
+        {
+            var declined = _awaitingApproval.Where(p => !approved.Contains(p)).ToList();
+            foreach (var plan in declined)
+            {
+                plan.Row.Decline();
+            }
+
+            _workflow.ReportProgress(declined.Count, context);
+            _awaitingApproval = new List<ConfirmationPlan>();
+            using (var gate = new SemaphoreSlim(_workflow.ThrottleLimit))
+            {
+                await Task.WhenAll(approved.Select(plan => PutAsync(plan, gate, context))).ConfigureAwait(false);
+            }
+        }
+
+        private async Task ResolveSubdomainsAsync(OperationContext context)
+        {
+            var unresolved = _rows.Where(r => r.IsPending && r.MsAccountId == null).ToList();
+            if (unresolved.Count == 0)
+            {
+                return;
+            }
+
+            var lookup = await _directory.FindBySubdomainsAsync(unresolved.Select(r => r.Label!).Distinct(StringComparer.Ordinal).ToList(), context).ConfigureAwait(false);
+            foreach (var row in unresolved)
+            {
+                if (lookup.Failure(row.Label!) is CloudBlueMcaException error)
+                {
+                    row.FailRequest(error);
+                    continue;
+                }
+
+                var ids = lookup.Found(row.Label!).Select(t => t.MsAccountId).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+                if (ids.Count == 0)
+                {
+                    row.Fail(new CloudBlueMcaException(
+                        ErrorIds.MsAccountNotFound,
+                        ErrorKind.ObjectNotFound,
+                        $"No Microsoft account has the initial subdomain '{row.Label}', so nothing was sent. Check the subdomain with Get-MsAccountInternalId.",
+                        row.Name));
+                }
+                else if (ids.Count > 1)
+                {
+                    row.Fail(new CloudBlueMcaException(
+                        ErrorIds.AmbiguousSubdomain,
+                        ErrorKind.InvalidArgument,
+                        $"The initial subdomain '{row.Label}' belongs to {ids.Count} Microsoft accounts ({string.Join(", ", ids)}), so nothing was sent. Give -MsAccountId to say which one.",
+                        row.Name));
+                }
+                else
+                {
+                    row.MsAccountId = ids[0];
+                }
+            }
+        }
+
+        private void Plan(ConfirmationRow row, TenantLookup tenants)
+        {
+            if (tenants.Failure(row.MsAccountId!) is CloudBlueMcaException error)
+            {
+                row.FailRequest(error);
+                return;
+            }
+
+            var records = tenants.Found(row.MsAccountId!);
+            if (records.Count == 0)
+            {
+                row.Fail(new CloudBlueMcaException(
+                    ErrorIds.MsAccountNotFound,
+                    ErrorKind.ObjectNotFound,
+                    $"No Tenant resource belongs to the Microsoft account '{row.MsAccountId}' of '{row.Name}', so nothing was sent. Check the id with Get-MsAccountInternalId.",
+                    row.Name));
+                return;
+            }
+
+            _subdomainOfAccount[row.MsAccountId!] = records.Select(r => r.InitialSubdomain).FirstOrDefault(s => s != null);
+            var decision = ConfirmationDecision.Decide(row.Contact!, records.Select(r => r.Resource).ToList(), row.Request.TenantResourceId, _workflow.Force, row.Name);
+            if (decision.Error != null)
+            {
+                row.Fail(decision.Error);
+            }
+            else if (decision.AlreadyConfirmed)
+            {
+                row.Succeed(decision.Target!, ConfirmationResult.AlreadyConfirmed, _subdomainOfAccount[row.MsAccountId!]);
+            }
+            else
+            {
+                _awaitingApproval.Add(new ConfirmationPlan(row, decision.Target!));
+            }
+        }
+
+        private async Task PutAsync(ConfirmationPlan plan, SemaphoreSlim gate, OperationContext context)
+        {
+            await gate.WaitAsync(context.Cancellation).ConfigureAwait(false);
+            try
+            {
+                await _directory.PutContactAsync(plan.Tenant, plan.Row.Contact!, context).ConfigureAwait(false);
+                plan.Row.Succeed(plan.Tenant, ConfirmationResult.Confirmed, _subdomainOfAccount[plan.Row.MsAccountId!]);
+            }
+            catch (CloudBlueMcaException error)
+            {
+                plan.Row.FailRequest(error);
+            }
+            finally
+            {
+                gate.Release();
+            }
+
+            _workflow.ReportProgress(1, context);
+        }
+    }
+}

@@ -1,0 +1,75 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+
+namespace CloudBlueMca.Engine.Mca
+{
+    /// <summary>What to do for one row once the Tenant resources of its Microsoft account are known.</summary>
+    internal sealed class ConfirmationDecision
+    {
+        private ConfirmationDecision(TenantResource? target, CloudBlueMcaException? error, bool alreadyConfirmed)
+        {
+            Target = target;
+            Error = error;
+            AlreadyConfirmed = alreadyConfirmed;
+        }
+
+        /// <summary>The Tenant to PUT the contact on, or the one that already holds it.</summary>
+        public TenantResource? Target { get; }
+
+        public CloudBlueMcaException? Error { get; }
+
+        /// <summary>The same contact and date are already recorded: nothing is sent.</summary>
+        public bool AlreadyConfirmed { get; }
+
+        public bool NeedsPut => Error == null && !AlreadyConfirmed;
+
+        /// <summary>
+        /// Acceptance belongs to the Microsoft account, so every Tenant of it counts: the same
+        /// contact on any of them means done; a different one is replaced only with -Force, on the
+        /// Tenant that holds it (so the account never ends up with two contacts). Otherwise the
+        /// contact goes to <paramref name="tenantResourceId"/> when given, else a Tenant in
+        /// <c>aps:ready</c>, else the first.
+        /// </summary>
+        public static ConfirmationDecision Decide(McaContact contact, IReadOnlyList<TenantResource> tenants, string? tenantResourceId, bool force, string rowName)
+        {
+            TenantResource? requested = null;
+            if (!string.IsNullOrWhiteSpace(tenantResourceId))
+            {
+                requested = tenants.FirstOrDefault(t => string.Equals(t.ApsId, tenantResourceId!.Trim(), StringComparison.OrdinalIgnoreCase));
+                if (requested == null)
+                {
+                    return Failed(new CloudBlueMcaException(
+                        ErrorIds.TenantResourceNotFound,
+                        ErrorKind.ObjectNotFound,
+                        $"Tenant resource '{tenantResourceId}' does not belong to the Microsoft account of '{rowName}', so nothing was sent. Its Tenant resources are: {string.Join(", ", tenants.Select(t => t.ApsId))}.",
+                        rowName));
+                }
+            }
+
+            var holder = tenants.FirstOrDefault(t => contact.IsRecordedAs(t.CloudAgreementContact));
+            if (holder != null)
+            {
+                return new ConfirmationDecision(holder, null, alreadyConfirmed: true);
+            }
+
+            var recorded = tenants.FirstOrDefault(t => t.CloudAgreementContact != null);
+            if (recorded != null && !force)
+            {
+                return Failed(new CloudBlueMcaException(
+                    ErrorIds.ContactAlreadyRecorded,
+                    ErrorKind.ResourceExists,
+                    $"The Microsoft account of '{rowName}' already has an acceptance contact on Tenant resource '{recorded.ApsId}': {recorded.CloudAgreementContact}. Nothing was sent. To replace it with {contact.FirstName} {contact.LastName} <{contact.Email}> agreed {contact.DateAgreedText}, run again with -Force.",
+                    rowName));
+            }
+
+            var target = requested
+                ?? recorded
+                ?? tenants.FirstOrDefault(t => string.Equals(t.Status, "aps:ready", StringComparison.OrdinalIgnoreCase))
+                ?? tenants[0];
+            return new ConfirmationDecision(target, null, alreadyConfirmed: false);
+        }
+
+        private static ConfirmationDecision Failed(CloudBlueMcaException error) => new ConfirmationDecision(null, error, alreadyConfirmed: false);
+    }
+}

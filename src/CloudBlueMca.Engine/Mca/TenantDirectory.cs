@@ -1,0 +1,103 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using CloudBlueMca.Engine.Aps;
+using CloudBlueMca.Engine.Aps.Rql;
+
+namespace CloudBlueMca.Engine.Mca
+{
+    /// <summary>
+    /// Finds Tenant resources by many initial subdomains or Microsoft account ids at once: one
+    /// <c>in(property,(...))</c> request per chunk instead of one request per value (seed 000 and
+    /// seed 001 step 3, batched), chunks sent concurrently up to the throttle limit.
+    /// </summary>
+    internal sealed class TenantDirectory
+    {
+        // Proxies and servers commonly refuse URLs of 2,000 characters or more.
+        private const int MaxUrlLength = 2000;
+
+        // Room for the ",limit(offset,count)" the client appends to every page request.
+        private const int PagingReserve = 32;
+
+        private readonly CloudBlueConnection _connection;
+        private readonly int _throttleLimit;
+
+        public TenantDirectory(CloudBlueConnection connection, int throttleLimit)
+        {
+            _connection = connection;
+            _throttleLimit = throttleLimit;
+        }
+
+        public Task<TenantLookup> FindBySubdomainsAsync(IReadOnlyCollection<string> labels, OperationContext context) =>
+            FindAsync("initial_subdomain", labels, record => record.InitialSubdomain, context);
+
+        public Task<TenantLookup> FindByMsAccountIdsAsync(IReadOnlyCollection<string> msAccountIds, OperationContext context) =>
+            FindAsync("ms_account_id", msAccountIds, record => record.MsAccountId, context);
+
+        public Task PutContactAsync(TenantResource tenant, McaContact contact, OperationContext context) =>
+            _connection.Client.PutResourceAsync(tenant.ApsId, TenantJson.ContactBody(contact), context);
+
+        private async Task<TenantLookup> FindAsync(string property, IReadOnlyCollection<string> values, Func<TenantRecord, string?> keyOf, OperationContext context)
+        {
+            var lookup = new TenantLookup();
+            if (values.Count == 0)
+            {
+                return lookup;
+            }
+
+            var baseLength = ApsUrlLength();
+            var chunks = InListChunker.Chunk(values.ToList(), chunk => baseLength + Query(property, chunk).ToString().Length + PagingReserve, MaxUrlLength).ToList();
+            using (var gate = new SemaphoreSlim(_throttleLimit))
+            {
+                var pages = await Task.WhenAll(chunks.Select(chunk => ListAsync(property, chunk, gate, context))).ConfigureAwait(false);
+                for (var i = 0; i < chunks.Count; i++)
+                {
+                    if (pages[i].Error != null)
+                    {
+                        lookup.Fail(chunks[i], pages[i].Error!);
+                        continue;
+                    }
+
+                    foreach (var record in pages[i].Records)
+                    {
+                        var key = keyOf(record);
+                        if (key != null)
+                        {
+                            lookup.Add(key, record);
+                        }
+                    }
+                }
+            }
+
+            return lookup;
+        }
+
+        private async Task<(IReadOnlyList<TenantRecord> Records, CloudBlueMcaException? Error)> ListAsync(string property, IReadOnlyList<string> chunk, SemaphoreSlim gate, OperationContext context)
+        {
+            await gate.WaitAsync(context.Cancellation).ConfigureAwait(false);
+            try
+            {
+                var items = await _connection.Client.ListAsync(Query(property, chunk), context).ConfigureAwait(false);
+                var records = items.Select(TenantJson.Read).Where(r => r != null).Select(r => r!).ToList();
+                return (records, null);
+            }
+            catch (CloudBlueMcaException error)
+            {
+                return (new TenantRecord[0], error);
+            }
+            finally
+            {
+                gate.Release();
+            }
+        }
+
+        // select(account) brings the account resource in place of its link stub, so the
+        // customer's system id (AccountId) comes with the same request.
+        private RqlQuery Query(string property, IReadOnlyList<string> values) =>
+            new RqlQuery(Rql.Implementing(_connection.TenantTypeId), Rql.In(property, values), Rql.Select("account"));
+
+        private int ApsUrlLength() => new Uri(_connection.Client.BaseUri, "aps/2/resources/?").AbsoluteUri.Length;
+    }
+}

@@ -1,0 +1,22 @@
+using System;
+
+namespace CloudBlueMca
+{
+    /// <summary>The person who accepted the Microsoft Customer Agreement, as recorded on a Tenant resource.</summary>
+    public sealed class CloudAgreementContact
+    {
+        public string? Email { get; set; }
+
+        public string? FirstName { get; set; }
+
+        public string? LastName { get; set; }
+
+        public string? Phone { get; set; }
+
+        /// <summary>The date of acceptance (UTC date, no time). Null when the platform holds no readable date.</summary>
+        public DateTime? DateAgreed { get; set; }
+
+        public override string ToString() =>
+            $"{FirstName} {LastName} <{Email}>, phone {Phone}, agreed {DateAgreed?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? "(no date)"}";
+    }
+}

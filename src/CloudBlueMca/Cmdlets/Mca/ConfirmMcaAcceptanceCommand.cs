@@ -1,0 +1,120 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Management.Automation;
+using CloudBlueMca.Engine.Mca;
+using CloudBlueMca.Infrastructure;
+
+namespace CloudBlueMca.Cmdlets.Mca
+{
+    /// <summary>
+    /// Records who accepted the Microsoft Customer Agreement on a Tenant resource of the
+    /// Microsoft account (seed 001, steps 3-4). Rows are gathered into batches: look-ups are
+    /// batched, ShouldProcess is asked per row here on the pipeline thread, then the approved
+    /// PUTs run concurrently up to -ThrottleLimit, and results are written in input order.
+    /// </summary>
+    [Cmdlet(VerbsLifecycle.Confirm, "McaAcceptance", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [OutputType(typeof(McaConfirmation))]
+    public sealed class ConfirmMcaAcceptanceCommand : CloudBlueCmdlet
+    {
+        private readonly List<ConfirmationRequest> _pending = new List<ConfirmationRequest>();
+        private McaConfirmationWorkflow? _workflow;
+
+        /// <summary>Internal id of the Microsoft account; wins over InitialSubdomain when both come.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        public string? MsAccountId { get; set; }
+
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        public string? InitialSubdomain { get; set; }
+
+        // Mandatory so a missing column fails that row's binding; empty values are allowed
+        // through so the row gets the module's InvalidContact error, which lists every problem.
+        [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
+        [AllowEmptyString]
+        public string FirstName { get; set; } = string.Empty;
+
+        [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
+        [AllowEmptyString]
+        public string LastName { get; set; } = string.Empty;
+
+        [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
+        [AllowEmptyString]
+        public string Email { get; set; } = string.Empty;
+
+        [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
+        [Alias("Phone")]
+        [AllowEmptyString]
+        public string PhoneNumber { get; set; } = string.Empty;
+
+        /// <summary>Default: today (UTC). Sent as yyyy-MM-dd; may not be in the future.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        public DateTime? DateAgreed { get; set; }
+
+        /// <summary>The Tenant resource to record the contact on; default: one in aps:ready, else the first.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        public string? TenantResourceId { get; set; }
+
+        [Parameter]
+        [ValidateRange(1, 64)]
+        public int ThrottleLimit { get; set; } = McaConfirmationWorkflow.DefaultThrottleLimit;
+
+        /// <summary>Replace a different contact that is already recorded.</summary>
+        [Parameter]
+        public SwitchParameter Force { get; set; }
+
+        protected override void BeginProcessing()
+        {
+            _workflow = new McaConfirmationWorkflow(ResolveConnection(), Force, ThrottleLimit);
+        }
+
+        protected override void ProcessRecord()
+        {
+            _pending.Add(new ConfirmationRequest
+            {
+                MsAccountId = MsAccountId,
+                InitialSubdomain = InitialSubdomain,
+                FirstName = FirstName,
+                LastName = LastName,
+                Email = Email,
+                PhoneNumber = PhoneNumber,
+                DateAgreed = DateAgreed,
+                TenantResourceId = TenantResourceId,
+            });
+            if (_pending.Count >= McaConfirmationWorkflow.BatchSize)
+            {
+                Flush();
+            }
+        }
+
+        protected override void EndProcessing() => Flush();
+
+        private void Flush()
+        {
+            if (_pending.Count == 0)
+            {
+                return;
+            }
+
+            var batch = _workflow!.CreateBatch(_pending.ToArray());
+            _pending.Clear();
+            while (batch.HasPending)
+            {
+                var plans = Run(operation => batch.PlanAsync(operation));
+                var approved = plans.Where(plan => ShouldProcess(plan.Target, plan.Action)).ToList();
+                Run(operation => batch.ExecuteAsync(approved, operation));
+            }
+
+            foreach (var outcome in batch.Outcomes)
+            {
+                if (outcome.Error != null)
+                {
+                    WriteEngineError(outcome.Error);
+                }
+                else if (outcome.Confirmation != null)
+                {
+                    WriteObject(outcome.Confirmation);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,67 @@
+using System.Collections.Generic;
+using System.Management.Automation;
+using CloudBlueMca.Engine;
+using CloudBlueMca.Engine.Mca;
+using CloudBlueMca.Infrastructure;
+
+namespace CloudBlueMca.Cmdlets.Mca
+{
+    /// <summary>
+    /// Finds the internal identifier of Microsoft accounts by initial subdomain (seed 000).
+    /// Pipeline input is gathered and looked up in batches, so ten thousand subdomains cost
+    /// tens of requests, not ten thousand.
+    /// </summary>
+    [Cmdlet(VerbsCommon.Get, "MsAccountInternalId")]
+    [OutputType(typeof(MsAccount))]
+    public sealed class GetMsAccountInternalIdCommand : CloudBlueCmdlet
+    {
+        private readonly List<string> _pending = new List<string>();
+        private MsAccountLookup? _lookup;
+
+        /// <summary><c>example</c> and <c>example.onmicrosoft.com</c> mean the same.</summary>
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [Alias("Domain", "DomainName", "Subdomain")]
+        [AllowEmptyString]
+        public string[] InitialSubdomain { get; set; } = new string[0];
+
+        protected override void BeginProcessing()
+        {
+            _lookup = new MsAccountLookup(ResolveConnection());
+        }
+
+        protected override void ProcessRecord()
+        {
+            _pending.AddRange(InitialSubdomain);
+            if (_pending.Count >= MsAccountLookup.BatchSize)
+            {
+                Flush();
+            }
+        }
+
+        protected override void EndProcessing() => Flush();
+
+        private void Flush()
+        {
+            if (_pending.Count == 0)
+            {
+                return;
+            }
+
+            var inputs = _pending.ToArray();
+            _pending.Clear();
+            foreach (var result in Run(operation => _lookup!.FindAsync(inputs, operation)))
+            {
+                if (result.Error != null)
+                {
+                    WriteEngineError(result.Error);
+                    continue;
+                }
+
+                foreach (var account in result.Accounts)
+                {
+                    WriteObject(account);
+                }
+            }
+        }
+    }
+}

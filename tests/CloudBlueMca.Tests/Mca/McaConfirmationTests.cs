@@ -1,0 +1,200 @@
+using System.Text.Json.Nodes;
+using CloudBlueMca.Engine;
+using CloudBlueMca.Engine.Mca;
+using Xunit;
+using static CloudBlueMca.Tests.Mca.McaEmulator;
+
+namespace CloudBlueMca.Tests.Mca;
+
+public class McaConfirmationTests
+{
+    private const string SeedPutBody = """{"cloud_agreement_contact":{"email":"john@example.com","first_name":"John","last_name":"Smith","phone":"+1234567","date_agreed":"2020-03-10"}}""";
+
+    [Fact]
+    public async Task Confirms_example_with_exactly_the_seed_001_put_on_a_ready_tenant()
+    {
+        await using var emulator = await StartAsync();
+
+        var outcome = Assert.Single(await emulator.ConfirmAsync(Row("example")));
+
+        var confirmation = outcome.Confirmation!;
+        Assert.Equal(ConfirmationResult.Confirmed, confirmation.Result);
+        Assert.Equal(ExampleMsAccountId, confirmation.MsAccountId);
+        Assert.Equal("example", confirmation.InitialSubdomain);
+        Assert.Equal("042b672a-47f8-4dc9-a973-f4134390f357", confirmation.TenantResourceId);
+        Assert.Equal(("John", "Smith", "john@example.com", "+1234567"), (confirmation.FirstName, confirmation.LastName, confirmation.Email, confirmation.PhoneNumber));
+        Assert.Equal(new DateTime(2020, 3, 10), confirmation.DateAgreed);
+
+        var put = Assert.Single(emulator.Puts);
+        Assert.Equal("/aps/2/resources/042b672a-47f8-4dc9-a973-f4134390f357", put.Path);
+        Assert.Equal(SeedPutBody, Body(put).ToJsonString(new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }));
+        Assert.False(emulator.Host.Aps.IsAcceptanceRequired(ExampleMsAccountId));
+        Assert.Equal(3, emulator.Requests.Count);
+    }
+
+    [Fact]
+    public async Task The_date_defaults_to_today_utc()
+    {
+        await using var emulator = await StartAsync();
+        var row = Row("example");
+        row.DateAgreed = null;
+
+        var confirmation = Assert.Single(await emulator.ConfirmAsync(row)).Confirmation!;
+
+        Assert.Equal(new DateTime(2024, 5, 17), confirmation.DateAgreed);
+        Assert.Equal("2024-05-17", (string)Body(Assert.Single(emulator.Puts))["cloud_agreement_contact"]!["date_agreed"]!);
+    }
+
+    [Fact]
+    public async Task MsAccountId_wins_over_InitialSubdomain_and_skips_the_subdomain_lookup()
+    {
+        await using var emulator = await StartAsync();
+
+        var confirmation = Assert.Single(await emulator.ConfirmAsync(Row("contoso", ExampleMsAccountId))).Confirmation!;
+
+        Assert.Equal(ExampleMsAccountId, confirmation.MsAccountId);
+        Assert.DoesNotContain(emulator.Requests, r => r.RawQuery.Contains("initial_subdomain"));
+        Assert.Equal($"?implementing({TenantType}),in(ms_account_id,({ExampleMsAccountId})),select(account),limit(0,1000)", emulator.Requests[0].RawQuery);
+    }
+
+    [Fact]
+    public async Task Planning_without_approval_sends_no_put_and_writes_nothing()
+    {
+        await using var emulator = await StartAsync();
+        var batch = emulator.Workflow().CreateBatch([Row("example")]);
+
+        var plan = Assert.Single(await batch.PlanAsync(emulator.Context));
+        await batch.ExecuteAsync([], emulator.Context);
+
+        Assert.False(batch.HasPending);
+        Assert.Contains("'example'", plan.Target);
+        Assert.Contains("042b672a-47f8-4dc9-a973-f4134390f357", plan.Target);
+        Assert.Contains("john@example.com", plan.Action);
+        var outcome = Assert.Single(batch.Outcomes);
+        Assert.Null(outcome.Confirmation);
+        Assert.Null(outcome.Error);
+        Assert.Empty(emulator.Puts);
+        Assert.True(emulator.Host.Aps.IsAcceptanceRequired(ExampleMsAccountId));
+    }
+
+    [Fact]
+    public async Task The_recorded_contact_of_contoso_is_AlreadyConfirmed_and_nothing_is_sent()
+    {
+        await using var emulator = await StartAsync();
+
+        var confirmation = Assert.Single(await emulator.ConfirmAsync(Row("contoso", email: "johnsmith@example.com", date: new DateTime(2020, 2, 19)))).Confirmation!;
+
+        Assert.Equal(ConfirmationResult.AlreadyConfirmed, confirmation.Result);
+        Assert.Equal("d4cf0ea9-8f44-41c7-80da-1766174a4b12", confirmation.TenantResourceId);
+        Assert.Empty(emulator.Puts);
+    }
+
+    [Fact]
+    public async Task A_different_contact_needs_Force_and_then_replaces_the_recorded_one()
+    {
+        await using var emulator = await StartAsync();
+
+        var refused = Assert.Single(await emulator.ConfirmAsync(Row("contoso"))).Error!;
+        Assert.Equal(ErrorIds.ContactAlreadyRecorded, refused.ErrorId);
+        Assert.Contains("johnsmith@example.com", refused.Message);
+        Assert.Empty(emulator.Puts);
+
+        var replaced = Assert.Single(await emulator.ConfirmAsync(emulator.Workflow(force: true), Row("contoso"))).Confirmation!;
+        Assert.Equal(ConfirmationResult.Confirmed, replaced.Result);
+        Assert.Equal("/aps/2/resources/d4cf0ea9-8f44-41c7-80da-1766174a4b12", Assert.Single(emulator.Puts).Path);
+        var stored = emulator.Host.Aps.GetResource("d4cf0ea9-8f44-41c7-80da-1766174a4b12")!;
+        Assert.Equal("john@example.com", (string)stored["cloud_agreement_contact"]!["email"]!);
+        Assert.Equal("2020-03-10", (string)stored["cloud_agreement_contact"]!["date_agreed"]!);
+    }
+
+    [Fact]
+    public async Task A_requested_tenant_resource_gets_the_contact()
+    {
+        await using var emulator = await StartAsync();
+        var row = Row("example");
+        row.TenantResourceId = "D8812853-3A26-4058-8881-6E1E9BD31CAB";
+
+        Assert.Equal("d8812853-3a26-4058-8881-6e1e9bd31cab", Assert.Single(await emulator.ConfirmAsync(row)).Confirmation!.TenantResourceId);
+        Assert.Equal("/aps/2/resources/d8812853-3a26-4058-8881-6e1e9bd31cab", Assert.Single(emulator.Puts).Path);
+    }
+
+    [Fact]
+    public async Task Invalid_rows_get_their_own_error_and_send_nothing()
+    {
+        await using var emulator = await StartAsync();
+        var noAccount = Row();
+        var badContact = Row("example", email: "john(at)example.com");
+        var future = Row("example", date: new DateTime(2024, 5, 18));
+        var hostile = Row("example),eq(a,b");
+        var longId = Row(msAccountId: new string('x', 500));
+
+        var outcomes = await emulator.ConfirmAsync(noAccount, badContact, future, hostile, longId);
+
+        Assert.Equal(
+            [ErrorIds.MsAccountOrSubdomainRequired, ErrorIds.InvalidContact, ErrorIds.InvalidContact, ErrorIds.InvalidSubdomain, ErrorIds.InvalidMsAccountId],
+            outcomes.Select(o => o.Error!.ErrorId));
+        Assert.Contains("in the future", outcomes[2].Error!.Message);
+        Assert.Empty(emulator.Requests);
+    }
+
+    [Fact]
+    public async Task A_hostile_MsAccountId_is_escaped_and_finds_nothing()
+    {
+        await using var emulator = await StartAsync();
+
+        var outcome = Assert.Single(await emulator.ConfirmAsync(Row(msAccountId: "x),or(eq(ms_account_id,*)")));
+
+        Assert.Equal(ErrorIds.MsAccountNotFound, outcome.Error!.ErrorId);
+        Assert.Contains("in(ms_account_id,(x%29%2Cor%28eq%28ms_account_id%2C%2A%29))", Assert.Single(emulator.Requests).RawQuery);
+        Assert.Empty(emulator.Puts);
+    }
+
+    [Fact]
+    public async Task A_mixed_batch_keeps_input_order_and_confirms_a_repeated_account_once()
+    {
+        await using var emulator = await StartAsync();
+
+        var outcomes = await emulator.ConfirmAsync(Row("example"), Row("nosuchaccount"), Row("EXAMPLE.onmicrosoft.com"), Row("contoso", email: "johnsmith@example.com", date: new DateTime(2020, 2, 19)));
+
+        Assert.Equal(ConfirmationResult.Confirmed, outcomes[0].Confirmation!.Result);
+        Assert.Equal(ErrorIds.MsAccountNotFound, outcomes[1].Error!.ErrorId);
+        Assert.Equal("nosuchaccount", outcomes[1].Error!.Target);
+        Assert.Equal(ConfirmationResult.AlreadyConfirmed, outcomes[2].Confirmation!.Result);
+        Assert.Equal(ConfirmationResult.AlreadyConfirmed, outcomes[3].Confirmation!.Result);
+        Assert.Single(emulator.Puts);
+    }
+
+    [Fact]
+    public async Task Two_rows_with_different_contacts_for_one_account_never_race()
+    {
+        await using var emulator = await StartAsync();
+
+        var outcomes = await emulator.ConfirmAsync(Row("example"), Row("example", email: "jane@example.com"));
+
+        Assert.Equal(ConfirmationResult.Confirmed, outcomes[0].Confirmation!.Result);
+        Assert.Equal(ErrorIds.ContactAlreadyRecorded, outcomes[1].Error!.ErrorId);
+        Assert.Single(emulator.Puts);
+    }
+
+    [Fact]
+    public async Task A_bulk_run_over_several_batches_needs_at_most_1_1_requests_per_account_and_reports_progress()
+    {
+        await using var emulator = await StartAsync();
+        var generated = emulator.Host.Aps.GenerateAccounts(600);
+        var workflow = emulator.Workflow();
+        var outcomes = new List<ConfirmationOutcome>();
+
+        foreach (var chunk in generated.Select(g => Row(g.InitialSubdomain)).Chunk(McaConfirmationWorkflow.BatchSize))
+        {
+            outcomes.AddRange(await emulator.ConfirmAsync(workflow, chunk));
+        }
+
+        Assert.Equal(generated.Select(g => g.MsAccountId), outcomes.Select(o => o.Confirmation!.MsAccountId));
+        Assert.All(outcomes, o => Assert.Equal(ConfirmationResult.Confirmed, o.Confirmation!.Result));
+        Assert.Equal(600, emulator.Puts.Count);
+        Assert.InRange(emulator.Requests.Count, 600, 660);
+        Assert.All(generated, g => Assert.False(emulator.Host.Aps.IsAcceptanceRequired(g.MsAccountId)));
+        var last = emulator.Log.ProgressReports[^1];
+        Assert.Equal((600, 600), (last.Completed, last.Total));
+    }
+}

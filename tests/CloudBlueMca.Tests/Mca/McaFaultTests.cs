@@ -1,0 +1,94 @@
+using CloudBlueMca.Emulator.Hosting;
+using CloudBlueMca.Engine;
+using CloudBlueMca.Engine.Mca;
+using Xunit;
+using static CloudBlueMca.Tests.Mca.McaEmulator;
+
+namespace CloudBlueMca.Tests.Mca;
+
+public class McaFaultTests
+{
+    [Fact]
+    public async Task Throttled_requests_are_retried_and_every_row_is_confirmed()
+    {
+        await using var emulator = await StartAsync();
+        var generated = emulator.Host.Aps.GenerateAccounts(20);
+        // One 429 each for five of the PUTs (fewer than the attempts allowed) and for one look-up.
+        foreach (var account in generated.Take(5))
+        {
+            emulator.Host.Faults.Add(new FaultRule { Method = "PUT", PathPrefix = "/aps/2/resources/" + account.TenantIds[0], Kind = FaultKind.Status, StatusCode = 429, RetryAfterSeconds = 0, Count = 1 });
+        }
+
+        emulator.Host.Faults.Add(new FaultRule { Method = "GET", PathPrefix = "/aps/2/resources", Kind = FaultKind.Status, StatusCode = 429, RetryAfterSeconds = 0, Count = 1 });
+
+        var outcomes = await emulator.ConfirmAsync(generated.Select(g => Row(g.InitialSubdomain)).ToArray());
+
+        Assert.All(outcomes, o => Assert.Equal(ConfirmationResult.Confirmed, o.Confirmation!.Result));
+        Assert.Equal(6, emulator.Requests.Count(r => r.StatusCode == 429));
+        Assert.Equal(20, emulator.Puts.Count(r => r.StatusCode == 200));
+    }
+
+    [Fact]
+    public async Task A_row_that_still_fails_after_retries_errors_the_others_are_confirmed_and_a_rerun_confirms_only_it()
+    {
+        await using var emulator = await StartAsync();
+        var generated = emulator.Host.Aps.GenerateAccounts(5);
+        var broken = generated[2];
+        emulator.Host.Faults.Add(new FaultRule { Method = "PUT", PathPrefix = "/aps/2/resources/" + broken.TenantIds[0], Kind = FaultKind.Status, StatusCode = 503 });
+        var rows = generated.Select(g => Row(g.InitialSubdomain)).ToArray();
+
+        var first = await emulator.ConfirmAsync(rows);
+
+        var error = first[2].Error!;
+        Assert.Equal(ErrorIds.ApsRequestFailed, error.ErrorId);
+        Assert.Equal(broken.InitialSubdomain, error.Target);
+        Assert.Contains($"'{broken.InitialSubdomain}'", error.Message);
+        Assert.Contains("503", error.Message);
+        Assert.Equal(4, first.Count(o => o.Confirmation?.Result == ConfirmationResult.Confirmed));
+        Assert.Equal(3, emulator.Puts.Count(p => p.Path.EndsWith(broken.TenantIds[0], StringComparison.Ordinal)));
+
+        emulator.Host.Faults.Clear();
+        emulator.Host.Log.Clear();
+        var rerun = await emulator.ConfirmAsync(rows);
+
+        Assert.Equal(
+            [ConfirmationResult.AlreadyConfirmed, ConfirmationResult.AlreadyConfirmed, ConfirmationResult.Confirmed, ConfirmationResult.AlreadyConfirmed, ConfirmationResult.AlreadyConfirmed],
+            rerun.Select(o => o.Confirmation!.Result));
+        Assert.Equal("/aps/2/resources/" + broken.TenantIds[0], Assert.Single(emulator.Puts).Path);
+    }
+
+    [Fact]
+    public async Task A_failed_lookup_fails_only_the_rows_in_it()
+    {
+        await using var emulator = await StartAsync();
+        emulator.Host.Faults.Add(new FaultRule { Method = "GET", PathPrefix = "/aps/2/resources", QueryContains = "in(initial_subdomain", Kind = FaultKind.Status, StatusCode = 500 });
+
+        var outcomes = await emulator.ConfirmAsync(Row("example"), Row(msAccountId: ExampleMsAccountId, email: "jane@example.com"));
+
+        Assert.Equal(ErrorIds.ApsRequestFailed, outcomes[0].Error!.ErrorId);
+        Assert.Equal(ConfirmationResult.Confirmed, outcomes[1].Confirmation!.Result);
+    }
+
+    [Fact]
+    public async Task Cancellation_stops_a_bulk_run_promptly()
+    {
+        await using var emulator = await StartAsync();
+        var generated = emulator.Host.Aps.GenerateAccounts(200);
+        emulator.Host.Faults.BaseLatency = TimeSpan.FromMilliseconds(200);
+        using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
+        var batch = emulator.Workflow().CreateBatch(generated.Select(g => Row(g.InitialSubdomain)).ToList());
+        var context = emulator.Log.Context(cancel.Token);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(async () =>
+        {
+            while (batch.HasPending)
+            {
+                await batch.ExecuteAsync(await batch.PlanAsync(context), context);
+            }
+        });
+
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(3), $"took {clock.Elapsed}");
+        Assert.True(emulator.Puts.Count < 200);
+    }
+}

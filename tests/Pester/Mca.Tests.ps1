@@ -1,0 +1,196 @@
+#Requires -Modules @{ ModuleName = 'Pester'; ModuleVersion = '5.0' }
+# The MCA workflow cmdlets in real PowerShell against a started emulator (seeds 000 and 001):
+# each cmdlet, each pipeline of DESIGN.md that stays on the CloudBlue side, -WhatIf, -Quiet, and
+# a CSV bulk run. Every Describe starts its own emulator, so confirmations never leak between them.
+
+BeforeDiscovery {
+    # The Partner Center pipelines need Get-PcCustomer, which another part of the module provides.
+    Import-Module (Join-Path (Split-Path -Parent (Split-Path -Parent $PSScriptRoot)) 'out/CloudBlueMca/CloudBlueMca.psd1') -Force
+    $hasPartnerCenter = [bool](Get-Command -Name Get-PcCustomer -Module CloudBlueMca -ErrorAction SilentlyContinue)
+}
+
+BeforeAll {
+    $root = Split-Path -Parent (Split-Path -Parent $PSScriptRoot)
+    Import-Module (Join-Path $root 'out/CloudBlueMca/CloudBlueMca.psd1') -Force
+    Import-Module (Join-Path $PSScriptRoot 'Emulator.psm1') -Force
+
+    $script:contact = @{
+        FirstName   = 'John'
+        LastName    = 'Smith'
+        Email       = 'johnsmith@example.com'
+        PhoneNumber = '+1234567'
+        DateAgreed  = [datetime]'2020-03-10'
+    }
+
+    function Connect-TestEmulator {
+        $script:emulator = Start-TestEmulator
+        $secret = ConvertTo-SecureString $script:emulator.ConsumerSecret -AsPlainText -Force
+        $credential = [pscredential]::new($script:emulator.ConsumerKey, $secret)
+        Connect-CloudBlue -Uri $script:emulator.Uri.AbsoluteUri -Credential $credential
+    }
+}
+
+Describe 'Get-MsAccountInternalId' {
+    BeforeAll { Connect-TestEmulator }
+    AfterAll { Stop-TestEmulator $script:emulator }
+
+    It 'finds the Microsoft account of seed 001 with all five Tenant resources and the customer id' {
+        $account = Get-MsAccountInternalId example
+
+        $account | Should -HaveCount 1
+        $account | Should -BeOfType ([CloudBlueMca.MsAccount])
+        $account.MsAccountId | Should -Be '0ec8e245-2509-44b9-a184-a313345db839'
+        $account.AccountId | Should -Be 1000011
+        $account.Tenants.ApsId | Should -Contain '6fcff2c9-de5c-4eb3-b2b7-d5722cc29338'
+        $account.Tenants | Should -HaveCount 5
+    }
+
+    It 'treats EXAMPLE and example.onmicrosoft.com as example' {
+        (Get-MsAccountInternalId 'EXAMPLE', 'example.onmicrosoft.com').MsAccountId |
+            Should -Be @('0ec8e245-2509-44b9-a184-a313345db839', '0ec8e245-2509-44b9-a184-a313345db839')
+    }
+
+    It 'writes MsAccountNotFound for an unknown subdomain and goes on with the next one' {
+        $accounts = Get-MsAccountInternalId 'nosuchaccount', 'contoso' -ErrorVariable failures -ErrorAction SilentlyContinue
+
+        $accounts.InitialSubdomain | Should -Be 'contoso'
+        $failures | Should -HaveCount 1
+        $failures[0].FullyQualifiedErrorId | Should -BeLike 'MsAccountNotFound,*'
+        $failures[0].CategoryInfo.Category | Should -Be 'ObjectNotFound'
+    }
+
+    It 'rejects a hostile subdomain with InvalidSubdomain' {
+        $null = Get-MsAccountInternalId 'example),eq(ms_account_id,*' -ErrorVariable failures -ErrorAction SilentlyContinue
+        $failures[0].FullyQualifiedErrorId | Should -BeLike 'InvalidSubdomain,*'
+    }
+
+    It 'keeps input order for piped subdomains' {
+        ('contoso', 'example', 'contoso' | Get-MsAccountInternalId).InitialSubdomain | Should -Be @('contoso', 'example', 'contoso')
+    }
+}
+
+Describe 'Test-McaAcceptance' {
+    BeforeAll { Connect-TestEmulator }
+    AfterAll { Stop-TestEmulator $script:emulator }
+
+    It 'reports that account 1000011 still has to accept, with the agreement metadata' {
+        $status = Test-McaAcceptance -AccountId 1000011
+
+        $status | Should -BeOfType ([CloudBlueMca.McaAcceptanceStatus])
+        $status.Domain | Should -Be 'example.onmicrosoft.com'
+        $status.InitialSubdomain | Should -Be 'example'
+        $status.MsAccountId | Should -Be '0ec8e245-2509-44b9-a184-a313345db839'
+        $status.MsTenantId | Should -Be '3f8a1aff-6a93-4b2c-b734-93b66497af4c'
+        $status.AcceptanceRequired | Should -BeTrue
+        $status.AgreementTemplateId | Should -Be '117a77b0-9360-443b-8795-c6dedc750cf9'
+        $status.AgreementLink | Should -Be 'https://aka.ms/customeragreement'
+    }
+
+    It '-Quiet writes one bool per input' {
+        $answers = 1000011, 1000012 | ForEach-Object { [pscustomobject]@{ AccountId = $_ } } | Test-McaAcceptance -Quiet
+        $answers | Should -Be @($false, $true)
+    }
+
+    It '-InitialSubdomain matches the first label exactly' {
+        $null = Test-McaAcceptance -AccountId 1000011 -InitialSubdomain exampl -ErrorVariable failures -ErrorAction SilentlyContinue
+        $failures[0].FullyQualifiedErrorId | Should -BeLike 'TenantNotFound,*'
+        Test-McaAcceptance -AccountId 1000011 -InitialSubdomain example.onmicrosoft.com | Should -HaveCount 1
+    }
+
+    It 'writes AccountNotFound for an unknown customer' {
+        $null = Test-McaAcceptance -AccountId 999 -ErrorVariable failures -ErrorAction SilentlyContinue
+        $failures[0].FullyQualifiedErrorId | Should -BeLike 'AccountNotFound,*'
+    }
+
+    It 'pipeline: Get-MsAccountInternalId example | Test-McaAcceptance' {
+        $status = Get-MsAccountInternalId example | Test-McaAcceptance
+        $status.AccountId | Should -Be 1000011
+        $status.InitialSubdomain | Should -Be 'example'
+    }
+}
+
+Describe 'Confirm-McaAcceptance' {
+    BeforeEach { Connect-TestEmulator }
+    AfterEach { Stop-TestEmulator $script:emulator }
+
+    It '-WhatIf sends nothing and writes nothing' {
+        Get-MsAccountInternalId example | Confirm-McaAcceptance @contact -WhatIf | Should -BeNullOrEmpty
+        Test-McaAcceptance -AccountId 1000011 -Quiet | Should -BeFalse
+    }
+
+    It 'pipeline: Get-MsAccountInternalId example | Confirm-McaAcceptance, then AlreadyConfirmed on a re-run' {
+        $first = Get-MsAccountInternalId example | Confirm-McaAcceptance -FirstName John -LastName Smith -Email john@example.com -PhoneNumber +1234567
+
+        $first | Should -BeOfType ([CloudBlueMca.McaConfirmation])
+        $first.Result | Should -Be 'Confirmed'
+        $first.MsAccountId | Should -Be '0ec8e245-2509-44b9-a184-a313345db839'
+        $first.DateAgreed | Should -Be ([datetime]::UtcNow.Date)
+        Test-McaAcceptance -AccountId 1000011 -Quiet | Should -BeTrue
+
+        $second = Get-MsAccountInternalId example | Confirm-McaAcceptance -FirstName John -LastName Smith -Email john@example.com -PhoneNumber +1234567
+        $second.Result | Should -Be 'AlreadyConfirmed'
+        $second.TenantResourceId | Should -Be $first.TenantResourceId
+    }
+
+    It 'pipeline: Test-McaAcceptance | Where-Object AcceptanceRequired | Confirm-McaAcceptance @contact' {
+        $result = Test-McaAcceptance -AccountId 1000011 | Where-Object AcceptanceRequired | Confirm-McaAcceptance @contact
+
+        $result.Result | Should -Be 'Confirmed'
+        $result.DateAgreed | Should -Be ([datetime]'2020-03-10')
+        (Test-McaAcceptance -AccountId 1000011).AcceptanceRequired | Should -BeFalse
+    }
+
+    It 'refuses to replace a different recorded contact without -Force' {
+        $null = Confirm-McaAcceptance -InitialSubdomain contoso @contact -ErrorVariable failures -ErrorAction SilentlyContinue
+        $failures[0].FullyQualifiedErrorId | Should -BeLike 'ContactAlreadyRecorded,*'
+        $failures[0].Exception.Message | Should -Match 'johnsmith@example.com'
+
+        (Confirm-McaAcceptance -InitialSubdomain contoso @contact -Force).Result | Should -Be 'Confirmed'
+    }
+
+    It 'rejects an invalid contact with InvalidContact' {
+        $null = Confirm-McaAcceptance -InitialSubdomain example -FirstName John -LastName Smith -Email 'not-an-address' -PhoneNumber '+1234567' -ErrorVariable failures -ErrorAction SilentlyContinue
+        $failures[0].FullyQualifiedErrorId | Should -BeLike 'InvalidContact,*'
+        Test-McaAcceptance -AccountId 1000011 -Quiet | Should -BeFalse
+    }
+
+    It 'confirms a CSV in bulk: one output or error per row, in input order' {
+        $csv = Join-Path $TestDrive 'contacts.csv'
+        @(
+            [pscustomobject]@{ InitialSubdomain = 'example'; FirstName = 'John'; LastName = 'Smith'; Email = 'john@example.com'; PhoneNumber = '+1234567'; DateAgreed = '2020-03-10' }
+            [pscustomobject]@{ InitialSubdomain = 'nosuchaccount'; FirstName = 'Jane'; LastName = 'Doe'; Email = 'jane@example.com'; PhoneNumber = '+1234567'; DateAgreed = '2020-03-10' }
+            [pscustomobject]@{ InitialSubdomain = 'example'; FirstName = 'John'; LastName = 'Smith'; Email = 'john@example.com'; PhoneNumber = '+1234567'; DateAgreed = '2020-03-10' }
+            [pscustomobject]@{ InitialSubdomain = 'contoso'; FirstName = 'John'; LastName = 'Smith'; Email = 'johnsmith@example.com'; PhoneNumber = '+1234567'; DateAgreed = '2020-02-19' }
+        ) | Export-Csv -Path $csv -NoTypeInformation
+
+        $results = Import-Csv $csv | Confirm-McaAcceptance -ErrorVariable failures -ErrorAction SilentlyContinue
+
+        $results.Result | Should -Be @('Confirmed', 'AlreadyConfirmed', 'AlreadyConfirmed')
+        $results.InitialSubdomain | Should -Be @('example', 'example', 'contoso')
+        $failures | Should -HaveCount 1
+        $failures[0].FullyQualifiedErrorId | Should -BeLike 'MsAccountNotFound,*'
+        $failures[0].TargetObject | Should -Be 'nosuchaccount'
+    }
+}
+
+Describe 'Partner Center pipelines' -Skip:(-not $hasPartnerCenter) {
+    BeforeAll {
+        Connect-TestEmulator
+        # The emulator's demo partner tenant and confidential app (printed by the emulator at start-up).
+        $app = [pscredential]::new('6a1d3c5e-0b2f-4e7a-9c8d-1e3f5a7b9c01', (ConvertTo-SecureString 'demo-pc-secret' -AsPlainText -Force))
+        Connect-PcService -Credential $app -TenantId '7d5c3b1a-9e8f-4a6b-8c2d-0e1f2a3b4c5d' -ApiUri $script:emulator.Uri -Authority $script:emulator.Uri
+    }
+    AfterAll {
+        Disconnect-PcService
+        Stop-TestEmulator $script:emulator
+    }
+
+    It 'Test-McaAcceptance | Get-PcCustomer binds MsTenantId to CustomerId' {
+        (Test-McaAcceptance -AccountId 1000011 | Get-PcCustomer).Id | Should -Be '3f8a1aff-6a93-4b2c-b734-93b66497af4c'
+    }
+
+    It 'Get-PcCustomer | Get-MsAccountInternalId binds InitialSubdomain' {
+        (Get-PcCustomer -CustomerId 3f8a1aff-6a93-4b2c-b734-93b66497af4c | Get-MsAccountInternalId).MsAccountId |
+            Should -Be '0ec8e245-2509-44b9-a184-a313345db839'
+    }
+}
