@@ -109,7 +109,7 @@ public sealed class ApsStore
                 }
             }
 
-            return resource;
+            return Parse(stored.Json);
         }
         finally
         {

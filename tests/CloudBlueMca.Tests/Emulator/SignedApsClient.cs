@@ -1,0 +1,45 @@
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json.Nodes;
+using CloudBlueMca.Engine.Aps;
+
+namespace CloudBlueMca.Tests.Emulator;
+
+/// <summary>Raw HTTP to the emulator's APS routes, signed with the engine's signer (never a second one).</summary>
+internal sealed class SignedApsClient : IDisposable
+{
+    private readonly HttpClient _http = new();
+    private readonly Uri _baseUri;
+    private readonly OAuth1Signer _signer;
+
+    public SignedApsClient(Uri baseUri, string consumerKey = "demo-key", string consumerSecret = "demo-secret")
+    {
+        _baseUri = baseUri;
+        _signer = new OAuth1Signer(consumerKey, consumerSecret);
+    }
+
+    public Task<HttpResponseMessage> GetAsync(string pathAndQuery) => SendAsync(HttpMethod.Get, pathAndQuery, body: null);
+
+    public Task<HttpResponseMessage> PutAsync(string pathAndQuery, string body) => SendAsync(HttpMethod.Put, pathAndQuery, body);
+
+    /// <summary>The same request without any Authorization header.</summary>
+    public Task<HttpResponseMessage> GetUnsignedAsync(string pathAndQuery) => _http.GetAsync(new Uri(_baseUri, pathAndQuery));
+
+    public static async Task<JsonNode?> ReadJsonAsync(HttpResponseMessage response) =>
+        JsonNode.Parse(await response.Content.ReadAsStringAsync());
+
+    public void Dispose() => _http.Dispose();
+
+    private Task<HttpResponseMessage> SendAsync(HttpMethod method, string pathAndQuery, string? body)
+    {
+        var request = new HttpRequestMessage(method, new Uri(_baseUri, pathAndQuery));
+        if (body is not null)
+        {
+            request.Content = new StringContent(body, Encoding.UTF8);
+            request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        }
+
+        _signer.Sign(request);
+        return _http.SendAsync(request);
+    }
+}
