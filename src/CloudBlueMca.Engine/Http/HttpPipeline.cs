@@ -62,6 +62,11 @@ namespace CloudBlueMca.Engine.Http
                 {
                     response = await SendOnceAsync(request, description, Remaining(total), ctx.Cancellation).ConfigureAwait(false);
                 }
+                catch (CloudBlueMcaException ex)
+                {
+                    ctx.Log.Verbose($"{description} -> {ex.ErrorId} ({watch.ElapsedMilliseconds} ms, attempt {attempt})");
+                    throw;
+                }
                 catch (Exception ex) when (IsTransient(ex))
                 {
                     ctx.Log.Verbose($"{description} -> failed: {ex.GetBaseException().Message} ({watch.ElapsedMilliseconds} ms, attempt {attempt})");

@@ -55,7 +55,7 @@ public class ModuleFolderTests
 
         Assert.Empty(present.Except(expected));
         Assert.Empty(expected.Except(present));
-        Assert.Empty(Directory.GetDirectories(ModuleFolder).Select(Path.GetFileName).Where(name => name != "en-US"));
+        Assert.All(Directory.GetDirectories(ModuleFolder).Select(Path.GetFileName), name => Assert.Equal("en-US", name));
     }
 
     [Fact]

@@ -37,7 +37,7 @@ public class ApsClientAgainstEmulatorTests : IClassFixture<EmulatorFixture>
 
         Assert.Equal(5, all.Count);
         Assert.Equal(all.Select(ApsId), paged.Select(ApsId));
-        var requests = _emulator.Host.Log.Entries.Skip(before).Select(e => e.PathAndQuery).ToList();
+        var requests = (await _emulator.Host.Log.SettledAsync(before + 4)).Skip(before).Select(e => e.PathAndQuery).ToList();
         Assert.Equal(4, requests.Count);
         Assert.All(requests, r => Assert.StartsWith("/aps/2/resources/?implementing(http://www.parallels.com/Office365/Tenant/2.8),eq(ms_account_id,", r, StringComparison.Ordinal));
         Assert.EndsWith("limit(4,2)", requests[^1], StringComparison.Ordinal);
@@ -64,7 +64,7 @@ public class ApsClientAgainstEmulatorTests : IClassFixture<EmulatorFixture>
 
         Assert.Equal(23, items.Count);
         Assert.Equal(23, items.Select(ApsId).Distinct().Count());
-        Assert.Equal(5, host.Log.Entries.Count(e => e.Path.StartsWith("/aps/2/resources", StringComparison.Ordinal)));
+        Assert.Equal(5, (await host.Log.SettledAsync(5)).Count(e => e.Path.StartsWith("/aps/2/resources", StringComparison.Ordinal)));
     }
 
     [Fact]

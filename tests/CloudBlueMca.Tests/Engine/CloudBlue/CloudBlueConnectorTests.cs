@@ -50,7 +50,7 @@ public class CloudBlueConnectorTests : IClassFixture<EmulatorFixture>
 
         Assert.Equal(
             new[] { "/aps", "/aps/2/resources/?implementing(http://www.parallels.com/Office365/Office365app),select(aps.id),limit(0,100)" },
-            host.Log.Entries.Select(e => e.PathAndQuery));
+            (await host.Log.SettledAsync(2)).Select(e => e.PathAndQuery));
         Assert.All(host.Log.Entries, e => Assert.Equal(200, e.StatusCode));
         connection.Close();
     }
@@ -66,7 +66,7 @@ public class CloudBlueConnectorTests : IClassFixture<EmulatorFixture>
         var connection = await CloudBlueConnector.ConnectAsync(given, log.Context());
 
         Assert.Equal("11111111-2222-3333-4444-555555555555", connection.ApplicationInstanceId);
-        Assert.Equal(new[] { "/aps" }, host.Log.Entries.Select(e => e.Path));
+        Assert.Equal(new[] { "/aps" }, (await host.Log.SettledAsync(1)).Select(e => e.Path));
         Assert.Empty(log.Warnings);
         connection.Close();
     }
@@ -122,7 +122,7 @@ public class CloudBlueConnectorTests : IClassFixture<EmulatorFixture>
         Assert.Contains(host.BaseUri.AbsoluteUri, error.Message, StringComparison.Ordinal);
         Assert.Contains($"'{key}'", error.Message, StringComparison.Ordinal);
         Assert.DoesNotContain(secret, error.Message + log.AllText, StringComparison.Ordinal);
-        Assert.Equal(new[] { "/aps" }, host.Log.Entries.Select(e => e.Path));
+        Assert.Equal(new[] { "/aps" }, (await host.Log.SettledAsync(1)).Select(e => e.Path));
     }
 
     [Fact]

@@ -182,12 +182,14 @@ public class HttpPipelineTests
     public async Task SlowAttemptBecomesRequestTimedOut()
     {
         var handler = new ScriptedHandler(ScriptedHandler.Hang());
+        var log = new RecordingLog();
         using var pipeline = Pipeline(handler, maxAttempts: 1, requestTimeout: TimeSpan.FromMilliseconds(150));
 
-        var error = await Assert.ThrowsAsync<CloudBlueMcaException>(() => pipeline.SendAsync(Request(HttpMethod.Get), OperationContext.None));
+        var error = await Assert.ThrowsAsync<CloudBlueMcaException>(() => pipeline.SendAsync(Request(HttpMethod.Get), log.Context()));
 
         Assert.Equal(ErrorIds.RequestTimedOut, error.ErrorId);
         Assert.Equal(ErrorKind.OperationTimeout, error.Kind);
+        Assert.StartsWith($"GET {Target.AbsoluteUri} -> RequestTimedOut (", Assert.Single(log.VerboseMessages), StringComparison.Ordinal);
     }
 
     [Fact]
