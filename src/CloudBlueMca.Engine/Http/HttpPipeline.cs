@@ -34,8 +34,6 @@ namespace CloudBlueMca.Engine.Http
             _jitter = _options.Jitter ?? NextRandom;
         }
 
-        public HttpPipelineOptions Options => _options;
-
         /// <summary>
         /// Sends a request built by <paramref name="createRequest"/>, which is called again for each
         /// attempt so per-request state (OAuth nonce and signature, content) is fresh. Returns the

@@ -3,26 +3,33 @@ using CloudBlueMca.Cmdlets.CloudBlue;
 using CloudBlueMca.Infrastructure;
 using CloudBlueMca.Tests.Support;
 using Xunit;
-using static CloudBlueMca.Tests.Support.CmdletMetadata;
+using static CloudBlueMca.Tests.Contract.CmdletMetadata;
 
 namespace CloudBlueMca.Tests.Contract;
 
 /// <summary>The public contract of Connect-CloudBlue and Disconnect-CloudBlue (DESIGN.md), read from attribute metadata.</summary>
 public class CloudBlueCmdletContractTests
 {
+    private static CmdletParameter Parameter(Type cmdlet, string name) => Assert.Single(Parameters(cmdlet), p => p.Name == name);
+
+    private static ParameterDeclaration OnlyDeclaration(Type cmdlet, string name)
+    {
+        var declaration = Assert.Single(Parameter(cmdlet, name).Declarations);
+        Assert.Equal(AllSets, declaration.SetName);
+        return declaration;
+    }
+
     [Fact]
     public void ConnectCloudBlueIsDeclaredAsInTheDesign()
     {
-        Assert.Equal(("Connect", "CloudBlue"), VerbAndNoun(typeof(ConnectCloudBlueCommand)));
-        Assert.False(CmdletNamed(typeof(ConnectCloudBlueCommand), nameof(CmdletAttribute.SupportsShouldProcess)));
+        Assert.Equal(typeof(ConnectCloudBlueCommand), FindCmdlet("Connect", "CloudBlue"));
+        Assert.False(SupportsShouldProcess(typeof(ConnectCloudBlueCommand)));
         Assert.Equal(new[] { typeof(CloudBlueConnection) }, OutputTypes(typeof(ConnectCloudBlueCommand)));
     }
 
     [Fact]
     public void ConnectCloudBlueHasExactlyTheContractParameters()
     {
-        var parameters = Parameters(typeof(ConnectCloudBlueCommand));
-
         Assert.Equal(
             new Dictionary<string, Type>
             {
@@ -33,26 +40,21 @@ public class CloudBlueCmdletContractTests
                 ["SkipCertificateCheck"] = typeof(SwitchParameter),
                 ["PassThru"] = typeof(SwitchParameter),
             },
-            parameters.ToDictionary(p => p.Key, p => p.Value.Property.PropertyType));
+            Parameters(typeof(ConnectCloudBlueCommand)).ToDictionary(p => p.Name, p => p.Type));
+        Assert.All(Parameters(typeof(ConnectCloudBlueCommand)), p => Assert.Empty(p.Aliases));
     }
 
     [Fact]
     public void ConnectCloudBlueMandatoryAndPositionalParameters()
     {
-        var parameters = Parameters(typeof(ConnectCloudBlueCommand));
+        var cmdlet = typeof(ConnectCloudBlueCommand);
 
-        Assert.True(IsMandatory(parameters["Uri"].Parameter));
-        Assert.Equal(0, Position(parameters["Uri"].Parameter));
-        Assert.True(IsMandatory(parameters["Credential"].Parameter));
-        Assert.True(Has<CredentialAttribute>(parameters["Credential"].Property));
-        foreach (var name in new[] { "Credential", "ApplicationInstanceId", "TenantTypeId", "SkipCertificateCheck", "PassThru" })
-        {
-            Assert.Null(Position(parameters[name].Parameter));
-        }
-
+        Assert.Equal(new ParameterDeclaration(AllSets, Mandatory: true, ByValue: false, ByPropertyName: false, Position: 0), OnlyDeclaration(cmdlet, "Uri"));
+        Assert.Equal(new ParameterDeclaration(AllSets, Mandatory: true, ByValue: false, ByPropertyName: false, Position: null), OnlyDeclaration(cmdlet, "Credential"));
+        Assert.NotNull(Attribute(typeof(ConnectCloudBlueCommand).GetProperty("Credential")!, typeof(CredentialAttribute)));
         foreach (var name in new[] { "ApplicationInstanceId", "TenantTypeId", "SkipCertificateCheck", "PassThru" })
         {
-            Assert.False(IsMandatory(parameters[name].Parameter), name);
+            Assert.Equal(new ParameterDeclaration(AllSets, Mandatory: false, ByValue: false, ByPropertyName: false, Position: null), OnlyDeclaration(cmdlet, name));
         }
     }
 
@@ -63,7 +65,7 @@ public class CloudBlueCmdletContractTests
     [Fact]
     public void DisconnectCloudBlueTakesNoParameters()
     {
-        Assert.Equal(("Disconnect", "CloudBlue"), VerbAndNoun(typeof(DisconnectCloudBlueCommand)));
+        Assert.Equal(typeof(DisconnectCloudBlueCommand), FindCmdlet("Disconnect", "CloudBlue"));
         Assert.Empty(Parameters(typeof(DisconnectCloudBlueCommand)));
         Assert.Equal(new[] { typeof(void) }, OutputTypes(typeof(DisconnectCloudBlueCommand)));
     }
@@ -71,11 +73,8 @@ public class CloudBlueCmdletContractTests
     [Fact]
     public void CloudBlueCmdletsTakeAnOptionalNamedConnection()
     {
-        var (property, parameter) = Parameters(typeof(CloudBlueCmdlet))["Connection"];
-
-        Assert.Equal(typeof(CloudBlueConnection), property.PropertyType);
-        Assert.False(IsMandatory(parameter));
-        Assert.Null(Position(parameter));
+        Assert.Equal(typeof(CloudBlueConnection), Parameter(typeof(CloudBlueCmdlet), "Connection").Type);
+        Assert.Equal(new ParameterDeclaration(AllSets, Mandatory: false, ByValue: false, ByPropertyName: false, Position: null), OnlyDeclaration(typeof(CloudBlueCmdlet), "Connection"));
     }
 
     [Fact]
@@ -101,7 +100,7 @@ public class CloudBlueCmdletContractTests
     [Fact]
     public void TheTableViewShowsTheConnection()
     {
-        var format = System.Xml.Linq.XDocument.Load(RepoPaths.Combine("src", "CloudBlueMca", "CloudBlueMca.format.ps1xml"));
+        var format = System.Xml.Linq.XDocument.Load(RepositoryFiles.PathOf("src", "CloudBlueMca", "CloudBlueMca.format.ps1xml"));
         var view = format.Descendants("View").Single(v => (string?)v.Element("ViewSelectedBy")?.Element("TypeName") == "CloudBlueMca.CloudBlueConnection");
 
         Assert.NotNull(view.Element("TableControl"));

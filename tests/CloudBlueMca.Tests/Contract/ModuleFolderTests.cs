@@ -20,7 +20,7 @@ public class ModuleFolderTests
         "netstandard", "mscorlib", "System.Management.Automation",
     };
 
-    private static readonly string ModuleFolder = RepoPaths.Combine("out", "CloudBlueMca");
+    private static readonly string ModuleFolder = RepositoryFiles.PathOf("out", "CloudBlueMca");
 
     private static string Manifest => File.ReadAllText(Path.Combine(ModuleFolder, "CloudBlueMca.psd1"));
 
@@ -76,7 +76,7 @@ public class ModuleFolderTests
     /// </summary>
     private static IEnumerable<string> BuildRuntimeAssemblies()
     {
-        var depsFile = Directory.GetFiles(RepoPaths.Combine("src", "CloudBlueMca", "bin"), "CloudBlueMca.deps.json", SearchOption.AllDirectories)
+        var depsFile = Directory.GetFiles(RepositoryFiles.PathOf("src", "CloudBlueMca", "bin"), "CloudBlueMca.deps.json", SearchOption.AllDirectories)
             .OrderByDescending(File.GetLastWriteTimeUtc)
             .First();
         using var deps = System.Text.Json.JsonDocument.Parse(File.ReadAllText(depsFile));
