@@ -34,8 +34,6 @@ namespace CloudBlueMca.Engine.Http
             _jitter = _options.Jitter ?? NextRandom;
         }
 
-        public HttpPipelineOptions Options => _options;
-
         /// <summary>
         /// Sends a request built by <paramref name="createRequest"/>, which is called again for each
         /// attempt so per-request state (OAuth nonce and signature, content) is fresh. Returns the
@@ -61,6 +59,11 @@ namespace CloudBlueMca.Engine.Http
                 try
                 {
                     response = await SendOnceAsync(request, description, Remaining(total), ctx.Cancellation).ConfigureAwait(false);
+                }
+                catch (CloudBlueMcaException ex)
+                {
+                    ctx.Log.Verbose($"{description} -> {ex.ErrorId} ({watch.ElapsedMilliseconds} ms, attempt {attempt})");
+                    throw;
                 }
                 catch (Exception ex) when (IsTransient(ex))
                 {
