@@ -29,7 +29,7 @@ namespace CloudBlueMca.Engine.Http
             _options = options ?? new HttpPipelineOptions();
             _options.Validate();
             TransportSecurity.EnableModernTlsOnNetFramework();
-            var handler = _options.Handler ?? CreateHandler(_options.SkipCertificateCheck);
+            var handler = _options.Handler ?? CreateHandler(_options);
             _client = new HttpClient(handler, disposeHandler: _options.Handler is null) { Timeout = Timeout.InfiniteTimeSpan };
             _jitter = _options.Jitter ?? NextRandom;
         }
@@ -103,10 +103,14 @@ namespace CloudBlueMca.Engine.Http
             }
         }
 
-        private static HttpMessageHandler CreateHandler(bool skipCertificateCheck)
+        internal static HttpClientHandler CreateHandler(HttpPipelineOptions options)
         {
-            var handler = new HttpClientHandler { AutomaticDecompression = DecompressionMethods.GZip | DecompressionMethods.Deflate };
-            if (skipCertificateCheck)
+            var handler = new HttpClientHandler
+            {
+                AutomaticDecompression = DecompressionMethods.GZip | DecompressionMethods.Deflate,
+                MaxConnectionsPerServer = options.MaxConnectionsPerServer,
+            };
+            if (options.SkipCertificateCheck)
             {
                 handler.ServerCertificateCustomValidationCallback = (_, _, _, _) => true;
             }
