@@ -65,26 +65,37 @@ namespace CloudBlueMca.Engine.Aps
 
         /// <summary>
         /// Every resource matching the query, fetched page by page with explicit
-        /// <c>limit(offset,count)</c>. Stops when Content-Range says the last item arrived, or on a
-        /// short or empty page (servers that send no Content-Range).
+        /// <c>limit(offset,count)</c>; see <see cref="ForEachPageAsync"/>.
         /// </summary>
         public async Task<IReadOnlyList<JsonObject>> ListAsync(RqlQuery query, OperationContext ctx, int pageSize = 1000)
+        {
+            var all = new List<JsonObject>();
+            await ForEachPageAsync(query, page => all.AddRange(page.Items), ctx, pageSize).ConfigureAwait(false);
+            return all;
+        }
+
+        /// <summary>
+        /// Hands each page of a query to <paramref name="onPage"/> as it arrives, so callers can
+        /// stream large results; the next page is requested only after it returns. Stops when
+        /// Content-Range says the last item arrived, or on a short or empty page (servers that send
+        /// no Content-Range).
+        /// </summary>
+        public async Task ForEachPageAsync(RqlQuery query, Action<ApsPage> onPage, OperationContext ctx, int pageSize = 1000)
         {
             if (pageSize < 1)
             {
                 throw new ArgumentOutOfRangeException(nameof(pageSize), pageSize, "The page size must be at least 1.");
             }
 
-            var all = new List<JsonObject>();
             var offset = 0;
             while (true)
             {
                 var page = await GetPageAsync(query, offset, pageSize, ctx).ConfigureAwait(false);
-                all.AddRange(page.Items);
+                onPage(page);
                 offset += page.Items.Count;
                 if (IsLastPage(page, offset, pageSize))
                 {
-                    return all;
+                    return;
                 }
             }
         }

@@ -29,12 +29,10 @@ namespace CloudBlueMca.Engine.Http
             _options = options ?? new HttpPipelineOptions();
             _options.Validate();
             TransportSecurity.EnableModernTlsOnNetFramework();
-            var handler = _options.Handler ?? CreateHandler(_options.SkipCertificateCheck);
+            var handler = _options.Handler ?? CreateHandler(_options);
             _client = new HttpClient(handler, disposeHandler: _options.Handler is null) { Timeout = Timeout.InfiniteTimeSpan };
             _jitter = _options.Jitter ?? NextRandom;
         }
-
-        public HttpPipelineOptions Options => _options;
 
         /// <summary>
         /// Sends a request built by <paramref name="createRequest"/>, which is called again for each
@@ -61,6 +59,11 @@ namespace CloudBlueMca.Engine.Http
                 try
                 {
                     response = await SendOnceAsync(request, description, Remaining(total), ctx.Cancellation).ConfigureAwait(false);
+                }
+                catch (CloudBlueMcaException ex)
+                {
+                    ctx.Log.Verbose($"{description} -> {ex.ErrorId} ({watch.ElapsedMilliseconds} ms, attempt {attempt})");
+                    throw;
                 }
                 catch (Exception ex) when (IsTransient(ex))
                 {
@@ -100,10 +103,14 @@ namespace CloudBlueMca.Engine.Http
             }
         }
 
-        private static HttpMessageHandler CreateHandler(bool skipCertificateCheck)
+        internal static HttpClientHandler CreateHandler(HttpPipelineOptions options)
         {
-            var handler = new HttpClientHandler { AutomaticDecompression = DecompressionMethods.GZip | DecompressionMethods.Deflate };
-            if (skipCertificateCheck)
+            var handler = new HttpClientHandler
+            {
+                AutomaticDecompression = DecompressionMethods.GZip | DecompressionMethods.Deflate,
+                MaxConnectionsPerServer = options.MaxConnectionsPerServer,
+            };
+            if (options.SkipCertificateCheck)
             {
                 handler.ServerCertificateCustomValidationCallback = (_, _, _, _) => true;
             }

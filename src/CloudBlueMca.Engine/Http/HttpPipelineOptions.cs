@@ -21,6 +21,13 @@ namespace CloudBlueMca.Engine.Http
         /// <summary>All attempts and waits of one request together stay below this.</summary>
         public TimeSpan MaxTotalTime { get; init; } = TimeSpan.FromMinutes(3);
 
+        /// <summary>
+        /// Concurrent connections to one server. .NET Framework's default for a console host such
+        /// as Windows PowerShell is 2, which would silently cap a bulk run's -ThrottleLimit at 2;
+        /// this must be at least the largest throttle limit a cmdlet accepts.
+        /// </summary>
+        public int MaxConnectionsPerServer { get; init; } = 64;
+
         /// <summary>Accept any server certificate (self-signed lab endpoints). Never the default.</summary>
         public bool SkipCertificateCheck { get; init; }
 

@@ -13,6 +13,9 @@ namespace CloudBlueMca.Engine.Mca
     {
         public const int DefaultThrottleLimit = 8;
 
+        /// <summary>Upper bound of -ThrottleLimit; the HTTP pipeline allows this many connections per server.</summary>
+        public const int MaxThrottleLimit = 64;
+
         /// <summary>How many pipeline rows the cmdlet gathers before it plans and sends them.</summary>
         public const int BatchSize = 250;
 

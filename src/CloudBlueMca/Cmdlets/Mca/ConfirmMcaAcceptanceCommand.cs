@@ -55,7 +55,7 @@ namespace CloudBlueMca.Cmdlets.Mca
         public string? TenantResourceId { get; set; }
 
         [Parameter]
-        [ValidateRange(1, 64)]
+        [ValidateRange(1, McaConfirmationWorkflow.MaxThrottleLimit)]
         public int ThrottleLimit { get; set; } = McaConfirmationWorkflow.DefaultThrottleLimit;
 
         /// <summary>Replace a different contact that is already recorded.</summary>

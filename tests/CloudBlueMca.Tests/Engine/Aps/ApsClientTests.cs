@@ -49,6 +49,26 @@ public class ApsClientTests
     }
 
     [Fact]
+    public async Task PagesStreamOneRequestAtATime()
+    {
+        var handler = new ScriptedHandler(Page(Items("a", "b"), "items 0-1/3"), Page(Items("c"), "items 2-2/3"));
+        using var client = Client(handler);
+        var seen = new List<int>();
+
+        await client.ForEachPageAsync(
+            Tenants,
+            page =>
+            {
+                seen.Add(handler.Sent.Count);
+                Assert.Equal(seen.Count == 1 ? new[] { "a", "b" } : new[] { "c" }, Ids(page.Items));
+            },
+            OperationContext.None,
+            pageSize: 2);
+
+        Assert.Equal(new[] { 1, 2 }, seen);
+    }
+
+    [Fact]
     public async Task ListStopsWhenTheRangeEndsOnAPageBoundary()
     {
         var handler = new ScriptedHandler(Page(Items("a", "b"), "items 0-1/4"), Page(Items("c", "d"), "items 2-3/4", HttpStatusCode.PartialContent), Page("[]", "items */4"));

@@ -1,0 +1,158 @@
+#Requires -Modules @{ ModuleName = 'Pester'; ModuleVersion = '5.0' }
+# Connect-CloudBlue and Disconnect-CloudBlue in real PowerShell, against a started emulator.
+# Run with ./build.ps1 -Task Pester after a build (out/CloudBlueMca must exist).
+
+BeforeAll {
+    $repositoryRoot = Split-Path -Parent (Split-Path -Parent $PSScriptRoot)
+    Import-Module (Join-Path $PSScriptRoot 'Emulator.psm1') -Force
+    Import-Module (Join-Path $repositoryRoot 'out/CloudBlueMca/CloudBlueMca.psd1') -Force
+
+    $script:emulator = Start-TestEmulator
+    $script:credential = New-Object System.Management.Automation.PSCredential(
+        $emulator.ConsumerKey,
+        (ConvertTo-SecureString $emulator.ConsumerSecret -AsPlainText -Force))
+
+    # Runs a command and returns the ErrorRecord it threw, or $null.
+    function script:Get-ThrownError([scriptblock] $Command) {
+        try {
+            & $Command
+            $null
+        }
+        catch {
+            $_
+        }
+    }
+
+    function script:Get-ClosedLoopbackPort {
+        $listener = New-Object System.Net.Sockets.TcpListener([System.Net.IPAddress]::Loopback, 0)
+        $listener.Start()
+        $port = $listener.LocalEndpoint.Port
+        $listener.Stop()
+        $port
+    }
+}
+
+AfterAll {
+    Disconnect-CloudBlue
+    if ($emulator) {
+        $emulator | Stop-TestEmulator
+    }
+}
+
+Describe 'Connect-CloudBlue' {
+    AfterEach {
+        Disconnect-CloudBlue
+    }
+
+    It 'connects and returns the connection with -PassThru' {
+        $connection = Connect-CloudBlue -Uri $emulator.Uri -Credential $credential -PassThru
+
+        $connection | Should -BeOfType ([CloudBlueMca.CloudBlueConnection])
+        $connection.Uri.AbsoluteUri | Should -Be $emulator.Uri.AbsoluteUri
+        $connection.ConsumerKey | Should -Be $emulator.ConsumerKey
+        $connection.ApplicationInstanceId | Should -Be $emulator.ApplicationInstanceId
+        $connection.TenantTypeId | Should -Be 'http://www.parallels.com/Office365/Tenant/2.8'
+        $connection.SkipCertificateCheck | Should -BeFalse
+    }
+
+    It 'writes nothing without -PassThru and takes -Uri by position' {
+        $output = Connect-CloudBlue $emulator.Uri -Credential $credential
+
+        $output | Should -BeNullOrEmpty
+    }
+
+    It 'uses -ApplicationInstanceId and -TenantTypeId as given' {
+        $connection = Connect-CloudBlue -Uri $emulator.Uri -Credential $credential -ApplicationInstanceId '11111111-2222-3333-4444-555555555555' -TenantTypeId 'http://www.parallels.com/Office365/Tenant/2.9' -PassThru
+
+        $connection.ApplicationInstanceId | Should -Be '11111111-2222-3333-4444-555555555555'
+        $connection.TenantTypeId | Should -Be 'http://www.parallels.com/Office365/Tenant/2.9'
+    }
+
+    It 'never shows the secret, in the object, its table view or the verbose stream' {
+        $verbose = Connect-CloudBlue -Uri $emulator.Uri -Credential $credential -PassThru -Verbose 4>&1
+        $text = ($verbose | Out-String) + ($verbose | Format-List * | Out-String)
+
+        $text | Should -Not -BeLike "*$($emulator.ConsumerSecret)*"
+        $text | Should -Not -BeLike '*oauth_signature*'
+        $text | Should -Not -BeLike '*Authorization*'
+    }
+
+    It 'logs each HTTP call as method, URL, status, duration and attempt' {
+        $verbose = Connect-CloudBlue -Uri $emulator.Uri -Credential $credential -Verbose 4>&1 |
+            Where-Object { $_ -is [System.Management.Automation.VerboseRecord] } |
+            ForEach-Object Message
+
+        $verbose | Where-Object { $_ -match '^GET http://127\.0\.0\.1:\d+/aps -> 200 \(\d+ ms, attempt 1\)$' } | Should -HaveCount 1
+        $verbose | Where-Object { $_ -like 'GET *aps/2/resources/?implementing(http://www.parallels.com/Office365/Office365app)* -> 200 (*' } | Should -HaveCount 1
+    }
+
+    It 'has a table view' {
+        $table = Connect-CloudBlue -Uri $emulator.Uri -Credential $credential -PassThru | Format-Table | Out-String
+
+        $table | Should -BeLike '*ConsumerKey*'
+        $table | Should -BeLike "*$($emulator.ConsumerKey)*"
+    }
+
+    It 'fails with AuthenticationFailed for a wrong secret, naming the endpoint and key but not the secret' {
+        $wrong = New-Object System.Management.Automation.PSCredential($emulator.ConsumerKey, (ConvertTo-SecureString 'wrong-secret-value' -AsPlainText -Force))
+
+        $thrown = Get-ThrownError { Connect-CloudBlue -Uri $emulator.Uri -Credential $wrong }
+
+        $thrown | Should -Not -BeNullOrEmpty
+        $thrown.FullyQualifiedErrorId | Should -BeLike 'AuthenticationFailed,*'
+        $thrown.CategoryInfo.Category | Should -Be 'AuthenticationError'
+        $thrown.Exception.Message | Should -BeLike "*$($emulator.Uri.AbsoluteUri)*"
+        $thrown.Exception.Message | Should -BeLike "*'$($emulator.ConsumerKey)'*"
+        $thrown.Exception.Message | Should -Not -BeLike '*wrong-secret-value*'
+    }
+
+    It 'fails with AuthenticationFailed for an unknown key' {
+        $unknown = New-Object System.Management.Automation.PSCredential('no-such-key', (ConvertTo-SecureString $emulator.ConsumerSecret -AsPlainText -Force))
+
+        (Get-ThrownError { Connect-CloudBlue -Uri $emulator.Uri -Credential $unknown }).FullyQualifiedErrorId | Should -BeLike 'AuthenticationFailed,*'
+    }
+
+    It 'refuses plain http to a host that is not loopback' {
+        $thrown = Get-ThrownError { Connect-CloudBlue -Uri 'http://cb.example.com' -Credential $credential }
+
+        $thrown.FullyQualifiedErrorId | Should -BeLike 'InsecureEndpoint,*'
+        $thrown.CategoryInfo.Category | Should -Be 'SecurityError'
+    }
+
+    It 'reports an endpoint that does not answer' {
+        $port = Get-ClosedLoopbackPort
+
+        $thrown = Get-ThrownError { Connect-CloudBlue -Uri "http://127.0.0.1:$port" -Credential $credential }
+
+        $thrown.FullyQualifiedErrorId | Should -BeLike 'EndpointUnreachable,*'
+        $thrown.CategoryInfo.Category | Should -Be 'ConnectionError'
+    }
+
+    It 'rejects an application instance id that is not an APS ID' {
+        (Get-ThrownError { Connect-CloudBlue -Uri $emulator.Uri -Credential $credential -ApplicationInstanceId 'x),eq(a,b' }).FullyQualifiedErrorId |
+            Should -BeLike 'InvalidApplicationInstanceId,*'
+    }
+
+    It 'declares its contract' {
+        $command = Get-Command Connect-CloudBlue
+
+        $command.OutputType.Type | Should -Contain ([CloudBlueMca.CloudBlueConnection])
+        $command.Parameters['Uri'].Attributes.Where({ $_ -is [System.Management.Automation.ParameterAttribute] }).Position | Should -Be 0
+        $command.Parameters['Credential'].ParameterType | Should -Be ([System.Management.Automation.PSCredential])
+    }
+}
+
+Describe 'Disconnect-CloudBlue' {
+    It 'clears the default connection and can be called again' {
+        Connect-CloudBlue -Uri $emulator.Uri -Credential $credential
+
+        { Disconnect-CloudBlue } | Should -Not -Throw
+        { Disconnect-CloudBlue } | Should -Not -Throw
+    }
+
+    It 'writes nothing' {
+        Connect-CloudBlue -Uri $emulator.Uri -Credential $credential
+
+        Disconnect-CloudBlue | Should -BeNullOrEmpty
+    }
+}
