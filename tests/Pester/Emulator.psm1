@@ -21,7 +21,8 @@ function Start-TestEmulator {
     .SYNOPSIS
     Starts the emulator on a free port of 127.0.0.1 and returns its URL and demo credentials.
     .OUTPUTS
-    An object with Uri, ConsumerKey, ConsumerSecret, ApplicationInstanceId and Process; pass it to Stop-TestEmulator.
+    An object with Uri, ConsumerKey, ConsumerSecret, ApplicationInstanceId, the Partner Center demo
+    PartnerTenantId, PartnerApplicationId and PartnerAppSecret, and Process; pass it to Stop-TestEmulator.
     #>
     [CmdletBinding()]
     param(
@@ -45,6 +46,9 @@ function Start-TestEmulator {
         ConsumerKey           = '^APS consumer key: (\S+)'
         ConsumerSecret        = '^APS consumer secret: (\S+)'
         ApplicationInstanceId = '^APS application instance id: (\S+)'
+        PartnerTenantId       = '^Partner Center: Connect-PcService .* -TenantId (\S+)'
+        PartnerApplicationId  = '^Partner Center app id: (\S+)'
+        PartnerAppSecret      = '^Partner Center app secret: (\S+)'
     }
     $deadline = [DateTime]::UtcNow.AddSeconds($TimeoutSeconds)
     try {
@@ -81,6 +85,9 @@ function Start-TestEmulator {
         ConsumerKey           = $values.ConsumerKey
         ConsumerSecret        = $values.ConsumerSecret
         ApplicationInstanceId = $values.ApplicationInstanceId
+        PartnerTenantId       = $values.PartnerTenantId
+        PartnerApplicationId  = $values.PartnerApplicationId
+        PartnerAppSecret      = $values.PartnerAppSecret
         Process               = $process
     }
 }

@@ -14,10 +14,10 @@ BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'Emulator.psm1') -Force
     $script:emulator = Start-TestEmulator
 
-    # The emulator's demo partner tenant and confidential app (printed by the emulator at start-up).
-    $script:tenantId = '7d5c3b1a-9e8f-4a6b-8c2d-0e1f2a3b4c5d'
-    $script:appId = '6a1d3c5e-0b2f-4e7a-9c8d-1e3f5a7b9c01'
-    $script:appSecret = 'demo-pc-secret'
+    # The emulator's demo partner tenant and confidential app, as it printed them at start-up.
+    $script:tenantId = $script:emulator.PartnerTenantId
+    $script:appId = $script:emulator.PartnerApplicationId
+    $script:appSecret = $script:emulator.PartnerAppSecret
 
     $script:seed002 = 'aaaabbbb-0000-cccc-1111-dddd2222eeee'
     $script:example = '3f8a1aff-6a93-4b2c-b734-93b66497af4c'
@@ -34,7 +34,10 @@ BeforeAll {
 
 AfterAll {
     Disconnect-PcService
-    Stop-TestEmulator $script:emulator
+    Disconnect-CloudBlue
+    if ($script:emulator) {
+        Stop-TestEmulator $script:emulator
+    }
 }
 
 Describe 'Connect-PcService' {
@@ -83,7 +86,7 @@ Describe 'Connect-PcService' {
         $verbose += Get-PcCustomer -CustomerId $script:seed002 -Verbose 4>&1 | Out-String
 
         $verbose | Should -Match 'MS-CorrelationId'
-        $verbose | Should -Not -Match $script:appSecret
+        $verbose | Should -Not -Match ([regex]::Escape($script:appSecret))
         $verbose | Should -Not -Match 'eyJ'
     }
 }
@@ -131,8 +134,18 @@ Describe 'Get-PcCustomer' {
         $failures[0].Exception.Message | Should -Match 'MS-CorrelationId'
     }
 
-    It 'rejects a value that is not a GUID before sending anything' {
-        { Get-PcCustomer -CustomerId 'not-a-guid' -ErrorAction Stop } | Should -Throw -ErrorId 'ParameterArgumentTransformationError*'
+    It 'rejects a value that is not a GUID at parameter binding' {
+        # Binding fails before BeginProcessing, so no connection is used and nothing is sent.
+        { Get-PcCustomer -CustomerId 'not-a-guid' -ErrorAction Stop } |
+            Should -Throw -ErrorId 'CannotConvertArgumentNoMessage*' -ExceptionType ([System.Management.Automation.ParameterBindingException])
+    }
+
+    It 'writes a binding error for a piped value that is not a GUID and goes on with the next' {
+        $customers = 'not-a-guid', $script:example | Get-PcCustomer -ErrorVariable failures -ErrorAction SilentlyContinue
+
+        $customers.Id | Should -Be ([guid]$script:example)
+        $failures | Should -HaveCount 1
+        $failures[0].Exception | Should -BeOfType ([System.Management.Automation.ParameterBindingException])
     }
 
     It 'feeds Get-MsAccountInternalId through InitialSubdomain' {

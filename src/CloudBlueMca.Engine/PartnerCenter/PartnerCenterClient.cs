@@ -40,7 +40,7 @@ namespace CloudBlueMca.Engine.PartnerCenter
             var id = customerId.ToString("D");
             var url = new Uri(_connection.ApiUri, "v1/customers/" + id);
             var call = new PartnerCenterCall("get customer " + id, UrlRedactor.Redact(url), CustomerCredentials, id);
-            return PcCustomerReader.Read(await GetJsonAsync(url, NoHeaders, call, context).ConfigureAwait(false));
+            return await GetJsonAsync(url, NoHeaders, call, PcCustomerReader.Read, context).ConfigureAwait(false);
         }
 
         /// <param name="next">The previous page's next link; null for the first page.</param>
@@ -50,7 +50,45 @@ namespace CloudBlueMca.Engine.PartnerCenter
                 ? new Uri(_connection.ApiUri, "v1/customers?size=" + pageSize.ToString(CultureInfo.InvariantCulture))
                 : ResolveLink(next.Uri);
             var call = new PartnerCenterCall("list customers", UrlRedactor.Redact(url), CustomerCredentials, null);
-            var json = await GetJsonAsync(url, next?.Headers ?? NoHeaders, call, context).ConfigureAwait(false);
+            return await GetJsonAsync(url, next?.Headers ?? NoHeaders, call, ReadCustomerPage, context).ConfigureAwait(false);
+        }
+
+        public void Dispose() => _pipeline.Dispose();
+
+        /// <param name="read">Turns the answer into the result; its failures get the call's trace ids like every other failure.</param>
+        private async Task<T> GetJsonAsync<T>(Uri url, IReadOnlyList<KeyValuePair<string, string>> headers, PartnerCenterCall call, Func<JsonObject, T> read, OperationContext context)
+        {
+            var requestId = Guid.NewGuid();
+            var trace = $"MS-CorrelationId {context.CorrelationId}, MS-RequestId {requestId}";
+            context.Log.Verbose($"Partner Center: {call.Description} ({trace})");
+            try
+            {
+                var token = await _connection.GetTokenAsync(context).ConfigureAwait(false);
+                using (var response = await _pipeline.SendAsync(() => CreateRequest(url, token.Value, requestId, context.CorrelationId, headers), context).ConfigureAwait(false))
+                {
+                    var body = await response.Content.ReadAsStringAsync().ConfigureAwait(false);
+                    if (!response.IsSuccessStatusCode)
+                    {
+                        throw PartnerCenterErrors.FromResponse(call, response.StatusCode, PartnerCenterErrorBody.Parse(body), requestId, context.CorrelationId, _connection);
+                    }
+
+                    return read(ParseObject(body) ?? throw new CloudBlueMcaException(
+                        ErrorIds.PartnerCenterRequestFailed,
+                        ErrorKind.InvalidResult,
+                        $"Partner Center answered {call.Description} with something that is not a JSON object.",
+                        call.Url));
+                }
+            }
+            catch (CloudBlueMcaException ex) when (!(ex is PartnerCenterRequestException))
+            {
+                // Token renewal, transport and parse failures carry the trace ids too, so every
+                // error of an invocation can be matched with its requests in a support case.
+                throw new CloudBlueMcaException(ex.ErrorId, ex.Kind, $"{ex.Message} (GET {call.Url}; {trace})", ex.Target, ex);
+            }
+        }
+
+        private static PcCustomerPage ReadCustomerPage(JsonObject json)
+        {
             var items = (json["items"] as JsonArray ?? new JsonArray())
                 .OfType<JsonObject>()
                 .Select(PcCustomerReader.Read)
@@ -58,38 +96,15 @@ namespace CloudBlueMca.Engine.PartnerCenter
             return new PcCustomerPage(items, ReadNextLink(json["links"]?["next"] as JsonObject));
         }
 
-        public void Dispose() => _pipeline.Dispose();
-
-        private async Task<JsonObject> GetJsonAsync(Uri url, IReadOnlyList<KeyValuePair<string, string>> headers, PartnerCenterCall call, OperationContext context)
+        private static JsonObject? ParseObject(string body)
         {
-            var token = await _connection.GetTokenAsync(context).ConfigureAwait(false);
-            var requestId = Guid.NewGuid();
-            context.Log.Verbose($"Partner Center: {call.Description} (MS-CorrelationId {context.CorrelationId}, MS-RequestId {requestId})");
-            using (var response = await _pipeline.SendAsync(() => CreateRequest(url, token.Value, requestId, context.CorrelationId, headers), context).ConfigureAwait(false))
+            try
             {
-                var body = await response.Content.ReadAsStringAsync().ConfigureAwait(false);
-                if (!response.IsSuccessStatusCode)
-                {
-                    throw PartnerCenterErrors.FromResponse(call, response.StatusCode, PartnerCenterErrorBody.Parse(body), requestId, context.CorrelationId, _connection);
-                }
-
-                try
-                {
-                    if (JsonNode.Parse(body, CaseInsensitive) is JsonObject json)
-                    {
-                        return json;
-                    }
-                }
-                catch (JsonException)
-                {
-                    // Reported below with the call's context.
-                }
-
-                throw new CloudBlueMcaException(
-                    ErrorIds.PartnerCenterRequestFailed,
-                    ErrorKind.InvalidResult,
-                    $"Partner Center answered {call.Description} with something that is not a JSON object (GET {call.Url}; MS-CorrelationId {context.CorrelationId}, MS-RequestId {requestId}).",
-                    call.Url);
+                return JsonNode.Parse(body, CaseInsensitive) as JsonObject;
+            }
+            catch (JsonException)
+            {
+                return null;
             }
         }
 

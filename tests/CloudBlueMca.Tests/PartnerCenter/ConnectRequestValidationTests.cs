@@ -53,6 +53,7 @@ public sealed class ConnectRequestValidationTests : IClassFixture<EmulatorFixtur
         Assert.True(InteractiveSignIn.IsBrowserUnavailable(new MsalClientException(MsalError.LinuxXdgOpen, "xdg-open failed")));
         Assert.True(InteractiveSignIn.IsBrowserUnavailable(new MsalClientException(MsalError.WebviewUnavailable, "no webview")));
         Assert.True(InteractiveSignIn.IsBrowserUnavailable(new PlatformNotSupportedException()));
+        Assert.True(InteractiveSignIn.IsBrowserUnavailable(new System.ComponentModel.Win32Exception(2, "The system cannot find the file specified")));
         Assert.False(InteractiveSignIn.IsBrowserUnavailable(new MsalClientException(MsalError.AuthenticationCanceledError, "cancelled")));
         Assert.False(InteractiveSignIn.IsBrowserUnavailable(new MsalServiceException("invalid_grant", "AADSTS50076")));
     }

@@ -197,10 +197,32 @@ public sealed class GetPcCustomerEngineTests : IClassFixture<EmulatorFixture>
         await Task.Delay(TimeSpan.FromSeconds(1.5));
         var before = _host.Log.Count;
 
-        var error = await Assert.ThrowsAsync<CloudBlueMcaException>(() => PartnerCenterCustomers.GetAsync(connection, Seed002, OperationContext.None));
+        var context = OperationContext.None;
 
-        Assert.Equal(ErrorIds.InvalidAccessToken, error.ErrorId);
+        var error = await Assert.ThrowsAsync<CloudBlueMcaException>(() => PartnerCenterCustomers.GetAsync(connection, Seed002, context));
+
+        Assert.Equal((ErrorIds.InvalidAccessToken, ErrorKind.AuthenticationError), (error.ErrorId, error.Kind));
+        Assert.Matches(@"expired at \d{4}-\d\d-\d\d \d\d:\d\d:\d\dZ and cannot be renewed\. Connect again", error.Message);
+        Assert.Contains($"MS-CorrelationId {context.CorrelationId}", error.Message);
         Assert.Equal(before, _host.Log.Count);
+    }
+
+    [Fact]
+    public async Task ATransportFailureCarriesTheTraceIdsOfTheCall()
+    {
+        await using var host = await EmulatorHost.StartAsync();
+        var request = PcTestCredentials.ClientSecret(host);
+        request.PipelineOptions = new() { MaxAttempts = 1 };
+        var connection = await PartnerCenterConnector.ConnectAsync(request, OperationContext.None);
+        host.Faults.Add(new FaultRule { PathPrefix = "/v1/customers/", Kind = FaultKind.DropConnection });
+        var context = OperationContext.None;
+
+        var error = await Assert.ThrowsAsync<CloudBlueMcaException>(() => PartnerCenterCustomers.GetAsync(connection, Seed002, context));
+
+        Assert.Equal(ErrorIds.EndpointUnreachable, error.ErrorId);
+        var sent = Assert.Single(host.Log.Entries, e => e.Path.StartsWith("/v1/customers/", StringComparison.Ordinal));
+        Assert.Contains($"MS-CorrelationId {context.CorrelationId}, MS-RequestId {sent.Header("MS-RequestId")}", error.Message);
+        Assert.Contains($"GET {host.BaseUri}v1/customers/{Seed002}", error.Message);
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using System;
+using System.ComponentModel;
 using System.Runtime.InteropServices;
 using System.Threading.Tasks;
 using Microsoft.Identity.Client;
@@ -46,33 +47,65 @@ namespace CloudBlueMca.Engine.PartnerCenter.Auth
             return await DeviceCodeSignIn.SignInAsync(application, scope, context).ConfigureAwait(false);
         }
 
-        /// <summary>MSAL's ways of saying "no browser here", as opposed to a failed or cancelled sign-in.</summary>
+        /// <summary>
+        /// MSAL's ways of saying "no browser here", as opposed to a failed or cancelled sign-in. On
+        /// Windows MSAL starts the browser with Process.Start, whose failure (no default browser, as
+        /// on Server Core) surfaces as a Win32Exception.
+        /// </summary>
         internal static bool IsBrowserUnavailable(Exception exception) =>
             exception is PlatformNotSupportedException
+            || exception is Win32Exception
             || (exception is MsalClientException client
                 && (client.ErrorCode == MsalError.LinuxXdgOpen
                     || client.ErrorCode == MsalError.WebviewUnavailable
                     || client.ErrorCode == MsalError.PlatformNotSupported));
 
+        public static bool CanOpenSystemBrowser(IPublicClientApplication application) =>
+            application.IsSystemWebViewAvailable
+            && HasVisibleDesktop(CurrentPlatform(), Environment.UserInteractive, Environment.GetEnvironmentVariable);
+
         /// <summary>
-        /// A display and an interactive session: Linux needs X11 or Wayland, Windows an interactive
-        /// user session (services and Azure Automation are not), and MSAL must support a system
-        /// browser on this platform.
+        /// Whether a browser MSAL starts would appear in front of the user running the command.
+        /// Azure Automation (cloud sandbox and hybrid worker) sets AUTOMATION_ASSET_ACCOUNTID for
+        /// every job and has no user session at all. Linux needs an X11 or Wayland display (over
+        /// SSH with X forwarding that display is the user's own). Windows needs an interactive
+        /// session (services are not). On Windows and macOS a command run over SSH would open the
+        /// browser on the machine's console, out of the user's sight.
         /// </summary>
-        public static bool CanOpenSystemBrowser(IPublicClientApplication application)
+        internal static bool HasVisibleDesktop(HostPlatform platform, bool userInteractive, Func<string, string?> variable)
         {
-            if (!application.IsSystemWebViewAvailable)
+            bool IsSet(string name) => !string.IsNullOrEmpty(variable(name));
+
+            if (IsSet("AUTOMATION_ASSET_ACCOUNTID"))
             {
                 return false;
             }
 
-            if (RuntimeInformation.IsOSPlatform(OSPlatform.Linux))
+            var overSsh = IsSet("SSH_CONNECTION") || IsSet("SSH_TTY");
+            switch (platform)
             {
-                return !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("DISPLAY"))
-                    || !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("WAYLAND_DISPLAY"));
+                case HostPlatform.Windows:
+                    return userInteractive && !overSsh;
+                case HostPlatform.MacOS:
+                    return !overSsh;
+                default:
+                    return IsSet("DISPLAY") || IsSet("WAYLAND_DISPLAY");
             }
+        }
 
-            return !RuntimeInformation.IsOSPlatform(OSPlatform.Windows) || Environment.UserInteractive;
+        private static HostPlatform CurrentPlatform() =>
+            RuntimeInformation.IsOSPlatform(OSPlatform.Windows) ? HostPlatform.Windows
+            : RuntimeInformation.IsOSPlatform(OSPlatform.OSX) ? HostPlatform.MacOS
+            : HostPlatform.Unix;
+
+        /// <summary>The desktop families that decide how a browser reaches the user.</summary>
+        internal enum HostPlatform
+        {
+            Windows,
+            MacOS,
+
+            /// <summary>Linux and other Unix systems, whose browsers need an X11 or Wayland display.</summary>
+            Unix,
         }
     }
 }
