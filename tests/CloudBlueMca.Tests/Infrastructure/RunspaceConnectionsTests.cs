@@ -9,7 +9,7 @@ public class RunspaceConnectionsTests
     private object? _current;
 
     [Fact]
-    public void EachRunspaceSeesOnlyItsOwnDefault()
+    public void EachRunspaceSeesOnlyItsOwnDefaultAndClearingOneLeavesTheOther()
     {
         var connections = new RunspaceConnections<string>(() => _current);
         var job1 = new object();
@@ -21,22 +21,9 @@ public class RunspaceConnectionsTests
         Assert.Null(connections.Current);
         connections.Current = "job 2 connection";
         _current = job1;
-
         Assert.Equal("job 1 connection", connections.Current);
         _current = job2;
         Assert.Equal("job 2 connection", connections.Current);
-    }
-
-    [Fact]
-    public void ClearingOneRunspaceLeavesTheOthers()
-    {
-        var connections = new RunspaceConnections<string>(() => _current);
-        var job1 = new object();
-        var job2 = new object();
-        _current = job1;
-        connections.Current = "job 1 connection";
-        _current = job2;
-        connections.Current = "job 2 connection";
 
         connections.Current = null;
 
