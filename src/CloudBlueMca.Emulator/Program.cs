@@ -44,8 +44,10 @@ Console.WriteLine($"Partner Center: Connect-PcService -ApiUri {host.BaseUri} -Au
 Console.WriteLine($"Partner Center app id: {host.PartnerCenter.SecretClient.ClientId}");
 Console.WriteLine($"Partner Center app secret: {host.PartnerCenter.SecretClient.ClientSecret}");
 Console.WriteLine("Press Ctrl+C to stop.");
-var stop = new TaskCompletionSource();
-Console.CancelKeyPress += (_, e) => { e.Cancel = true; stop.TrySetResult(); };
-AppDomain.CurrentDomain.ProcessExit += (_, _) => stop.TrySetResult();
-await stop.Task;
+var stopped = new TaskCompletionSource();
+using (host.Stopping.Register(() => stopped.TrySetResult()))
+{
+    await stopped.Task;
+}
+
 return 0;

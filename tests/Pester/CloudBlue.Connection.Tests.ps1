@@ -4,8 +4,9 @@
 
 BeforeAll {
     $repositoryRoot = Split-Path -Parent (Split-Path -Parent $PSScriptRoot)
+    $script:manifestPath = Join-Path $repositoryRoot 'out/CloudBlueMca/CloudBlueMca.psd1'
     Import-Module (Join-Path $PSScriptRoot 'Emulator.psm1') -Force
-    Import-Module (Join-Path $repositoryRoot 'out/CloudBlueMca/CloudBlueMca.psd1') -Force
+    Import-Module $manifestPath -Force
 
     $script:emulator = Start-TestEmulator
     $script:credential = New-Object System.Management.Automation.PSCredential(
@@ -23,6 +24,23 @@ BeforeAll {
         }
     }
 
+    # Runs a script in a new runspace of this process, as ForEach-Object -Parallel and Azure
+    # Automation jobs do, with the module imported there, and returns its output.
+    function script:Invoke-InOtherRunspace([scriptblock] $Script, [object[]] $ArgumentList = @()) {
+        $other = [powershell]::Create()
+        try {
+            $null = $other.AddCommand('Import-Module').AddArgument($manifestPath).AddStatement().AddScript($Script.ToString())
+            foreach ($argument in $ArgumentList) {
+                $null = $other.AddArgument($argument)
+            }
+
+            $other.Invoke()
+        }
+        finally {
+            $other.Dispose()
+        }
+    }
+
     function script:Get-ClosedLoopbackPort {
         $listener = New-Object System.Net.Sockets.TcpListener([System.Net.IPAddress]::Loopback, 0)
         $listener.Start()
@@ -33,9 +51,13 @@ BeforeAll {
 }
 
 AfterAll {
-    Disconnect-CloudBlue
-    if ($emulator) {
-        $emulator | Stop-TestEmulator
+    try {
+        Disconnect-CloudBlue
+    }
+    finally {
+        if ($emulator) {
+            $emulator | Stop-TestEmulator
+        }
     }
 }
 
@@ -99,7 +121,7 @@ Describe 'Connect-CloudBlue' {
         $thrown = Get-ThrownError { Connect-CloudBlue -Uri $emulator.Uri -Credential $wrong }
 
         $thrown | Should -Not -BeNullOrEmpty
-        $thrown.FullyQualifiedErrorId | Should -BeLike 'AuthenticationFailed,*'
+        $thrown.FullyQualifiedErrorId | Should -Be 'AuthenticationFailed,CloudBlueMca.Cmdlets.CloudBlue.ConnectCloudBlueCommand'
         $thrown.CategoryInfo.Category | Should -Be 'AuthenticationError'
         $thrown.Exception.Message | Should -BeLike "*$($emulator.Uri.AbsoluteUri)*"
         $thrown.Exception.Message | Should -BeLike "*'$($emulator.ConsumerKey)'*"
@@ -109,13 +131,14 @@ Describe 'Connect-CloudBlue' {
     It 'fails with AuthenticationFailed for an unknown key' {
         $unknown = New-Object System.Management.Automation.PSCredential('no-such-key', (ConvertTo-SecureString $emulator.ConsumerSecret -AsPlainText -Force))
 
-        (Get-ThrownError { Connect-CloudBlue -Uri $emulator.Uri -Credential $unknown }).FullyQualifiedErrorId | Should -BeLike 'AuthenticationFailed,*'
+        (Get-ThrownError { Connect-CloudBlue -Uri $emulator.Uri -Credential $unknown }).FullyQualifiedErrorId |
+            Should -Be 'AuthenticationFailed,CloudBlueMca.Cmdlets.CloudBlue.ConnectCloudBlueCommand'
     }
 
     It 'refuses plain http to a host that is not loopback' {
         $thrown = Get-ThrownError { Connect-CloudBlue -Uri 'http://cb.example.com' -Credential $credential }
 
-        $thrown.FullyQualifiedErrorId | Should -BeLike 'InsecureEndpoint,*'
+        $thrown.FullyQualifiedErrorId | Should -Be 'InsecureEndpoint,CloudBlueMca.Cmdlets.CloudBlue.ConnectCloudBlueCommand'
         $thrown.CategoryInfo.Category | Should -Be 'SecurityError'
     }
 
@@ -124,13 +147,45 @@ Describe 'Connect-CloudBlue' {
 
         $thrown = Get-ThrownError { Connect-CloudBlue -Uri "http://127.0.0.1:$port" -Credential $credential }
 
-        $thrown.FullyQualifiedErrorId | Should -BeLike 'EndpointUnreachable,*'
+        $thrown.FullyQualifiedErrorId | Should -Be 'EndpointUnreachable,CloudBlueMca.Cmdlets.CloudBlue.ConnectCloudBlueCommand'
         $thrown.CategoryInfo.Category | Should -Be 'ConnectionError'
+    }
+
+    It 'assumes https:// when -Uri has no scheme' {
+        $port = Get-ClosedLoopbackPort
+
+        $thrown = Get-ThrownError { Connect-CloudBlue -Uri "127.0.0.1:$port" -Credential $credential }
+
+        $thrown.FullyQualifiedErrorId | Should -Be 'EndpointUnreachable,CloudBlueMca.Cmdlets.CloudBlue.ConnectCloudBlueCommand'
+        $thrown.Exception.Message | Should -BeLike "*https://127.0.0.1:$port/*"
     }
 
     It 'rejects an application instance id that is not an APS ID' {
         (Get-ThrownError { Connect-CloudBlue -Uri $emulator.Uri -Credential $credential -ApplicationInstanceId 'x),eq(a,b' }).FullyQualifiedErrorId |
-            Should -BeLike 'InvalidApplicationInstanceId,*'
+            Should -Be 'InvalidApplicationInstanceId,CloudBlueMca.Cmdlets.CloudBlue.ConnectCloudBlueCommand'
+    }
+
+    It 'keeps the default connection per runspace' {
+        Connect-CloudBlue -Uri $emulator.Uri -Credential $credential
+
+        # Another runspace starts without a connection, and its own connection (to an application
+        # instance that does not exist) does not replace this runspace's default.
+        $other = Invoke-InOtherRunspace -ArgumentList $emulator.Uri.AbsoluteUri, $emulator.ConsumerKey, $emulator.ConsumerSecret -Script {
+            param($Uri, $Key, $Secret)
+            try {
+                Get-MsAccountInternalId example -ErrorAction Stop
+            }
+            catch {
+                $_.FullyQualifiedErrorId
+            }
+
+            $otherCredential = New-Object System.Management.Automation.PSCredential($Key, (ConvertTo-SecureString $Secret -AsPlainText -Force))
+            Connect-CloudBlue -Uri $Uri -Credential $otherCredential -ApplicationInstanceId '11111111-2222-3333-4444-555555555555'
+            (Get-MsAccountInternalId example).MsAccountId
+        }
+
+        $other | Should -Be @('NotConnected,CloudBlueMca.Cmdlets.Mca.GetMsAccountInternalIdCommand', '0ec8e245-2509-44b9-a184-a313345db839')
+        (Test-McaAcceptance -AccountId 1000011 -ErrorAction Stop).MsAccountId | Should -Contain '0ec8e245-2509-44b9-a184-a313345db839'
     }
 
     It 'declares its contract' {
@@ -148,6 +203,17 @@ Describe 'Disconnect-CloudBlue' {
 
         { Disconnect-CloudBlue } | Should -Not -Throw
         { Disconnect-CloudBlue } | Should -Not -Throw
+        (Get-ThrownError { Get-MsAccountInternalId example }).FullyQualifiedErrorId |
+            Should -Be 'NotConnected,CloudBlueMca.Cmdlets.Mca.GetMsAccountInternalIdCommand'
+    }
+
+    It 'leaves a connection kept from another Connect-CloudBlue usable with -Connection' {
+        $kept = Connect-CloudBlue -Uri $emulator.Uri -Credential $credential -PassThru
+        Connect-CloudBlue -Uri $emulator.Uri -Credential $credential
+
+        Disconnect-CloudBlue
+
+        (Get-MsAccountInternalId example -Connection $kept).MsAccountId | Should -Be '0ec8e245-2509-44b9-a184-a313345db839'
     }
 
     It 'writes nothing' {

@@ -61,6 +61,8 @@ function Start-TestEmulator {
 
             $line = $readLine.Result
             if ($null -eq $line) {
+                # End of output comes before the exit code is readable.
+                [void] $process.WaitForExit(10000)
                 throw "The emulator exited (code $($process.ExitCode)) before printing its URL."
             }
 

@@ -34,6 +34,12 @@ public sealed class EmulatorHost : IAsyncDisposable
 
     public FaultInjector Faults { get; }
 
+    /// <summary>
+    /// Cancelled when the process is asked to stop: the host's console lifetime turns Ctrl+C and
+    /// SIGTERM into this and swallows the signal itself, so a standalone run must wait on it.
+    /// </summary>
+    public CancellationToken Stopping => _app.Lifetime.ApplicationStopping;
+
     public static async Task<EmulatorHost> StartAsync(EmulatorOptions? options = null, CancellationToken cancellationToken = default)
     {
         options ??= new EmulatorOptions();

@@ -1,3 +1,4 @@
+using System;
 using System.Management.Automation.Runspaces;
 using System.Runtime.CompilerServices;
 
@@ -11,19 +12,28 @@ namespace CloudBlueMca.Infrastructure
     internal sealed class RunspaceConnections<TConnection>
         where TConnection : class
     {
-        private readonly ConditionalWeakTable<Runspace, Slot> _slots = new ConditionalWeakTable<Runspace, Slot>();
+        private readonly ConditionalWeakTable<object, Slot> _slots = new ConditionalWeakTable<object, Slot>();
+        private readonly Func<object?> _currentRunspace;
+
+        public RunspaceConnections()
+            : this(() => Runspace.DefaultRunspace)
+        {
+        }
+
+        /// <summary>With a stand-in for the current runspace: tests have no PowerShell engine.</summary>
+        internal RunspaceConnections(Func<object?> currentRunspace) => _currentRunspace = currentRunspace;
 
         public TConnection? Current
         {
             get
             {
-                var runspace = Runspace.DefaultRunspace;
+                var runspace = _currentRunspace();
                 return runspace != null && _slots.TryGetValue(runspace, out var slot) ? slot.Connection : null;
             }
 
             set
             {
-                var runspace = Runspace.DefaultRunspace;
+                var runspace = _currentRunspace();
                 if (runspace != null)
                 {
                     _slots.GetValue(runspace, _ => new Slot()).Connection = value;

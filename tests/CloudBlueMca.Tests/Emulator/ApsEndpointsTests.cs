@@ -35,11 +35,32 @@ public class ApsEndpointsTests : IAsyncLifetime
         Assert.Equal("2.0", (await SignedApsClient.ReadJsonAsync(signed))!["version"]!.GetValue<string>());
         Assert.Equal("true", signed.Headers.GetValues("X-APSBooster-Response").Single());
 
-        await AssertAuthenticationFailedAsync(await _client.GetUnsignedAsync("aps"));
+        await AssertAuthenticationFailedAsync(await _client.GetUnsignedAsync("aps"), "no OAuth Authorization header");
         using var wrongSecret = new SignedApsClient(_host.BaseUri, "demo-key", "wrong-secret");
-        await AssertAuthenticationFailedAsync(await wrongSecret.GetAsync("aps"));
+        await AssertAuthenticationFailedAsync(await wrongSecret.GetAsync("aps"), "Invalid signature");
         using var unknownKey = new SignedApsClient(_host.BaseUri, "nobody", "demo-secret");
-        await AssertAuthenticationFailedAsync(await unknownKey.GetAsync("aps/2/resources/" + AppInstance));
+        await AssertAuthenticationFailedAsync(await unknownKey.GetAsync("aps/2/resources/" + AppInstance), "Unknown consumer key");
+    }
+
+    [Theory]
+    [InlineData(-6)]
+    [InlineData(6)]
+    [InlineData(-60)]
+    public async Task ASignatureFromAClockMoreThanFiveMinutesOffIsRejected(int minutesOff)
+    {
+        using var skewed = new SignedApsClient(_host.BaseUri, TimeSpan.FromMinutes(minutesOff));
+
+        await AssertAuthenticationFailedAsync(await skewed.GetAsync("aps"), "oauth_timestamp is more than 5 minutes away");
+    }
+
+    [Theory]
+    [InlineData(-4)]
+    [InlineData(4)]
+    public async Task ASignatureFromAClockWithinFiveMinutesIsAccepted(int minutesOff)
+    {
+        using var skewed = new SignedApsClient(_host.BaseUri, TimeSpan.FromMinutes(minutesOff));
+
+        Assert.Equal(HttpStatusCode.OK, (await skewed.GetAsync("aps")).StatusCode);
     }
 
     [Theory]
@@ -182,8 +203,11 @@ public class ApsEndpointsTests : IAsyncLifetime
         await AssertApsErrorAsync(await client.GetAsync("aps"), HttpStatusCode.Forbidden, "APS::Util::AuthenticationFailed");
     }
 
-    private static Task AssertAuthenticationFailedAsync(HttpResponseMessage response) =>
-        AssertApsErrorAsync(response, HttpStatusCode.Unauthorized, "APS::Util::AuthenticationFailed");
+    private static async Task AssertAuthenticationFailedAsync(HttpResponseMessage response, string reason)
+    {
+        await AssertApsErrorAsync(response, HttpStatusCode.Unauthorized, "APS::Util::AuthenticationFailed");
+        Assert.Contains(reason, (await SignedApsClient.ReadJsonAsync(response))!["message"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
 
     private static async Task AssertApsErrorAsync(HttpResponseMessage response, HttpStatusCode status, string errorClass)
     {

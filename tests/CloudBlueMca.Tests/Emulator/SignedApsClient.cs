@@ -13,9 +13,20 @@ internal sealed class SignedApsClient : IDisposable
     private readonly OAuth1Signer _signer;
 
     public SignedApsClient(Uri baseUri, string consumerKey = "demo-key", string consumerSecret = "demo-secret")
+        : this(baseUri, new OAuth1Signer(consumerKey, consumerSecret))
+    {
+    }
+
+    /// <summary>Signs with a clock that is <paramref name="clockOffset"/> away from this machine's.</summary>
+    public SignedApsClient(Uri baseUri, TimeSpan clockOffset)
+        : this(baseUri, new OAuth1Signer("demo-key", "demo-secret", () => DateTimeOffset.UtcNow + clockOffset, () => Guid.NewGuid().ToString("N")))
+    {
+    }
+
+    private SignedApsClient(Uri baseUri, OAuth1Signer signer)
     {
         _baseUri = baseUri;
-        _signer = new OAuth1Signer(consumerKey, consumerSecret);
+        _signer = signer;
     }
 
     public Task<HttpResponseMessage> GetAsync(string pathAndQuery) => SendAsync(HttpMethod.Get, pathAndQuery, body: null);

@@ -1,4 +1,5 @@
 using System.Net.Http;
+using CloudBlueMca.Engine.Http;
 using Microsoft.Identity.Client;
 
 namespace CloudBlueMca.Engine.PartnerCenter.Auth
@@ -13,6 +14,8 @@ namespace CloudBlueMca.Engine.PartnerCenter.Auth
 
         public MsalHttpClientFactory(PcEndpoints endpoints)
         {
+            // The sign-in is the first request of Connect-PcService, before any HttpPipeline exists.
+            TransportSecurity.EnableModernTlsOnNetFramework();
             HttpMessageHandler handler = new HttpClientHandler();
             if (endpoints.AuthorityTransport != null)
             {
