@@ -14,12 +14,6 @@ namespace CloudBlueMca.Tests.Docs;
 /// </summary>
 public class ExampleParameterTests
 {
-    private static readonly string[] CommonParameters =
-    [
-        "Debug", "ErrorAction", "ErrorVariable", "InformationAction", "InformationVariable", "OutBuffer",
-        "OutVariable", "PipelineVariable", "ProgressAction", "Verbose", "WarningAction", "WarningVariable",
-    ];
-
     private static readonly Regex CmdletCall = new(@"(?<![\w\-])(?<name>[A-Z][a-z]+-(?:Cloud|Pc|Mca|Ms)[A-Za-z]*)(?![\w\-])");
 
     [Fact]
@@ -76,7 +70,7 @@ public class ExampleParameterTests
 
     private static bool IsParameterOf(CmdletContract cmdlet, string name) =>
         cmdlet.Parameters.Any(p => p.Metadata.Matches(name))
-        || CommonParameters.Contains(name, StringComparer.OrdinalIgnoreCase)
+        || CmdletHelpDriftTests.CommonParameters.Contains(name, StringComparer.OrdinalIgnoreCase)
         || (cmdlet.SupportsShouldProcess && (name.Equals("WhatIf", StringComparison.OrdinalIgnoreCase) || name.Equals("Confirm", StringComparison.OrdinalIgnoreCase)));
 
     private static IEnumerable<(string Where, string Code)> ExampleCode()
@@ -90,10 +84,9 @@ public class ExampleParameterTests
             }
         }
 
-        var readme = File.ReadAllText(RepositoryFiles.PathOf("README.md")).Replace("\r\n", "\n");
-        foreach (Match block in Regex.Matches(readme, @"^```(powershell|ps1)\n(?<code>.*?)^```", RegexOptions.Multiline | RegexOptions.Singleline))
+        foreach (var block in CmdletHelpDriftTests.ReadmeCodeBlocks())
         {
-            yield return ("README.md", block.Groups["code"].Value);
+            yield return ("README.md", block);
         }
     }
 
