@@ -19,7 +19,7 @@ public class CmdletHelpDriftTests
         ["SYNOPSIS", "SYNTAX", "DESCRIPTION", "EXAMPLES", "PARAMETERS", "INPUTS", "OUTPUTS", "NOTES", "RELATED LINKS"];
 
     /// <summary>PowerShell's common parameters: platyPS covers them with '### CommonParameters' only.</summary>
-    private static readonly string[] CommonParameters =
+    internal static readonly string[] CommonParameters =
     [
         "Debug", "ErrorAction", "ErrorVariable", "InformationAction", "InformationVariable", "OutBuffer",
         "OutVariable", "PipelineVariable", "ProgressAction", "Verbose", "WarningAction", "WarningVariable",
@@ -148,7 +148,7 @@ public class CmdletHelpDriftTests
         Assert.True(unknown.Count == 0, "Commands that are neither exported by CloudBlueMca nor known external commands (check the spelling, or add a real external command to ExternalCommands):\n" + string.Join("\n", unknown));
     }
 
-    private static IEnumerable<string> ReadmeCodeBlocks()
+    internal static IEnumerable<string> ReadmeCodeBlocks()
     {
         var readme = File.ReadAllText(RepositoryFiles.PathOf("README.md")).Replace("\r\n", "\n");
         return Regex.Matches(readme, @"^```(powershell|ps1)\n(?<code>.*?)^```", RegexOptions.Multiline | RegexOptions.Singleline)
