@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using System.Threading;
 using System.Threading.Tasks;
 using CloudBlueMca.Engine.Aps;
 using CloudBlueMca.Engine.Aps.Rql;
@@ -49,24 +48,21 @@ namespace CloudBlueMca.Engine.Mca
 
             var baseLength = ApsUrlLength();
             var chunks = InListChunker.Chunk(values.ToList(), chunk => baseLength + Query(property, chunk).ToString().Length + PagingReserve, MaxUrlLength).ToList();
-            using (var gate = new SemaphoreSlim(_throttleLimit))
+            var pages = await ThrottledTasks.SelectAsync(chunks, _throttleLimit, chunk => ListAsync(property, chunk, context), context.Cancellation).ConfigureAwait(false);
+            for (var i = 0; i < chunks.Count; i++)
             {
-                var pages = await Task.WhenAll(chunks.Select(chunk => ListAsync(property, chunk, gate, context))).ConfigureAwait(false);
-                for (var i = 0; i < chunks.Count; i++)
+                if (pages[i].Error != null)
                 {
-                    if (pages[i].Error != null)
-                    {
-                        lookup.Fail(chunks[i], pages[i].Error!);
-                        continue;
-                    }
+                    lookup.Fail(chunks[i], pages[i].Error!);
+                    continue;
+                }
 
-                    foreach (var record in pages[i].Records)
+                foreach (var record in pages[i].Records)
+                {
+                    var key = keyOf(record);
+                    if (key != null)
                     {
-                        var key = keyOf(record);
-                        if (key != null)
-                        {
-                            lookup.Add(key, record);
-                        }
+                        lookup.Add(key, record);
                     }
                 }
             }
@@ -74,9 +70,8 @@ namespace CloudBlueMca.Engine.Mca
             return lookup;
         }
 
-        private async Task<(IReadOnlyList<TenantRecord> Records, CloudBlueMcaException? Error)> ListAsync(string property, IReadOnlyList<string> chunk, SemaphoreSlim gate, OperationContext context)
+        private async Task<(IReadOnlyList<TenantRecord> Records, CloudBlueMcaException? Error)> ListAsync(string property, IReadOnlyList<string> chunk, OperationContext context)
         {
-            await gate.WaitAsync(context.Cancellation).ConfigureAwait(false);
             try
             {
                 var items = await _connection.Client.ListAsync(Query(property, chunk), context).ConfigureAwait(false);
@@ -86,10 +81,6 @@ namespace CloudBlueMca.Engine.Mca
             catch (CloudBlueMcaException error)
             {
                 return (new TenantRecord[0], error);
-            }
-            finally
-            {
-                gate.Release();
             }
         }
 

@@ -177,6 +177,20 @@ public class McaConfirmationTests
     }
 
     [Fact]
+    public async Task Puts_overlap_up_to_the_throttle_limit_and_no_further()
+    {
+        await using var emulator = await StartAsync();
+        var generated = emulator.Host.Aps.GenerateAccounts(30);
+        emulator.Host.Faults.BaseLatency = TimeSpan.FromMilliseconds(100);
+
+        var outcomes = await emulator.ConfirmAsync(emulator.Workflow(throttleLimit: 3), generated.Select(g => Row(g.InitialSubdomain)).ToArray());
+
+        Assert.All(outcomes, o => Assert.Equal(ConfirmationResult.Confirmed, o.Confirmation!.Result));
+        Assert.Equal(30, emulator.Puts.Count);
+        Assert.InRange(emulator.Host.Log.PeakInFlight, 2, 3);
+    }
+
+    [Fact]
     public async Task A_bulk_run_over_several_batches_needs_at_most_1_1_requests_per_account_and_reports_progress()
     {
         await using var emulator = await StartAsync();
