@@ -91,6 +91,17 @@ Describe 'Test-McaAcceptance' {
         $answers | Should -Be @($false, $true)
     }
 
+    It 'checks piped accounts in input order, with its own error for an unknown one' {
+        $statuses = 1000012, 999, 1000011 | ForEach-Object { [pscustomobject]@{ AccountId = $_ } } |
+            Test-McaAcceptance -ErrorVariable failures -ErrorAction SilentlyContinue
+
+        $statuses.AccountId | Should -Be @(1000012, 1000011)
+        $statuses.AcceptanceRequired | Should -Be @($false, $true)
+        $failures | Should -HaveCount 1
+        $failures[0].FullyQualifiedErrorId | Should -BeLike 'AccountNotFound,*'
+        $failures[0].TargetObject | Should -Be 999
+    }
+
     It '-InitialSubdomain matches the first label exactly' {
         $null = Test-McaAcceptance -AccountId 1000011 -InitialSubdomain exampl -ErrorVariable failures -ErrorAction SilentlyContinue
         $failures[0].FullyQualifiedErrorId | Should -BeLike 'TenantNotFound,*'
@@ -170,6 +181,42 @@ Describe 'Confirm-McaAcceptance' {
         $failures | Should -HaveCount 1
         $failures[0].FullyQualifiedErrorId | Should -BeLike 'MsAccountNotFound,*'
         $failures[0].TargetObject | Should -Be 'nosuchaccount'
+    }
+}
+
+Describe 'Confirm-McaAcceptance rows that cannot be used' {
+    BeforeAll { Connect-TestEmulator }
+    AfterAll { Stop-TestEmulator $script:emulator }
+
+    It 'a row PowerShell cannot bind ends as its binding error, sends nothing, and the others go on' {
+        # No FirstName at all, then a DateAgreed that is not a date (refused by the parameter's
+        # InvariantDate transformation): PowerShell does not bind these rows and writes an error
+        # for each; the module never sees them.
+        $rows = @(
+            [pscustomobject]@{ InitialSubdomain = 'example'; LastName = 'Smith'; Email = 'john@example.com'; PhoneNumber = '+1234567' }
+            [pscustomobject]@{ InitialSubdomain = 'example'; FirstName = 'John'; LastName = 'Smith'; Email = 'john@example.com'; PhoneNumber = '+1234567'; DateAgreed = 'not a date' }
+            [pscustomobject]@{ InitialSubdomain = 'contoso'; FirstName = 'John'; LastName = 'Smith'; Email = 'johnsmith@example.com'; PhoneNumber = '+1234567'; DateAgreed = '2020-02-19' }
+        )
+
+        $results = $rows | Confirm-McaAcceptance -ErrorVariable failures -ErrorAction SilentlyContinue
+
+        $results.Result | Should -Be 'AlreadyConfirmed'
+        $failures | Should -HaveCount 2
+        ($failures.Exception.Message -join "`n") | Should -Match 'FirstName'
+        ($failures.Exception.Message -join "`n") | Should -Match "'not a date' is not a date"
+        Test-McaAcceptance -AccountId 1000011 -Quiet | Should -BeFalse
+    }
+
+    It 'a DateAgreed after today (UTC) is InvalidContact and sends nothing' {
+        $future = [datetime]::UtcNow.Date.AddDays(2).ToString('yyyy-MM-dd')
+        $row = [pscustomobject]@{ InitialSubdomain = 'example'; FirstName = 'John'; LastName = 'Smith'; Email = 'john@example.com'; PhoneNumber = '+1234567'; DateAgreed = $future }
+
+        $null = $row | Confirm-McaAcceptance -ErrorVariable failures -ErrorAction SilentlyContinue
+
+        $failures | Should -HaveCount 1
+        $failures[0].FullyQualifiedErrorId | Should -BeLike 'InvalidContact,*'
+        $failures[0].Exception.Message | Should -Match 'in the future'
+        Test-McaAcceptance -AccountId 1000011 -Quiet | Should -BeFalse
     }
 }
 

@@ -22,6 +22,19 @@ internal sealed class EmulatorMiddleware
 
     public async Task InvokeAsync(HttpContext context)
     {
+        _log.RequestStarted();
+        try
+        {
+            await ServeAsync(context);
+        }
+        finally
+        {
+            _log.RequestFinished();
+        }
+    }
+
+    private async Task ServeAsync(HttpContext context)
+    {
         var request = context.Request;
         request.EnableBuffering();
         string body;

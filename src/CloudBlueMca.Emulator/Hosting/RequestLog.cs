@@ -23,12 +23,42 @@ public sealed record LoggedRequest(
 public sealed class RequestLog
 {
     private readonly ConcurrentQueue<LoggedRequest> _entries = new();
+    private int _inFlight;
+    private int _peakInFlight;
 
     public IReadOnlyList<LoggedRequest> Entries => _entries.ToArray();
 
     public int Count => _entries.Count;
 
+    /// <summary>
+    /// The most requests served at the same time since the last <see cref="Clear"/>: lets tests
+    /// check that a client overlaps its calls, and bounds them, without measuring wall time.
+    /// </summary>
+    public int PeakInFlight => Volatile.Read(ref _peakInFlight);
+
     public void Add(LoggedRequest entry) => _entries.Enqueue(entry);
 
-    public void Clear() => _entries.Clear();
+    public void Clear()
+    {
+        _entries.Clear();
+        Volatile.Write(ref _peakInFlight, Volatile.Read(ref _inFlight));
+    }
+
+    internal void RequestStarted()
+    {
+        var now = Interlocked.Increment(ref _inFlight);
+        var peak = Volatile.Read(ref _peakInFlight);
+        while (now > peak)
+        {
+            var seen = Interlocked.CompareExchange(ref _peakInFlight, now, peak);
+            if (seen == peak)
+            {
+                return;
+            }
+
+            peak = seen;
+        }
+    }
+
+    internal void RequestFinished() => Interlocked.Decrement(ref _inFlight);
 }

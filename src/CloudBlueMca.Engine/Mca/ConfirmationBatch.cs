@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using System.Threading;
 using System.Threading.Tasks;
 
 namespace CloudBlueMca.Engine.Mca
@@ -84,10 +83,7 @@ namespace CloudBlueMca.Engine.Mca
 
             _workflow.ReportProgress(declined.Count, context);
             _awaitingApproval = new List<ConfirmationPlan>();
-            using (var gate = new SemaphoreSlim(_workflow.ThrottleLimit))
-            {
-                await Task.WhenAll(approved.Select(plan => PutAsync(plan, gate, context))).ConfigureAwait(false);
-            }
+            await ThrottledTasks.ForEachAsync(approved, _workflow.ThrottleLimit, plan => PutAsync(plan, context), context.Cancellation).ConfigureAwait(false);
         }
 
         private async Task ResolveSubdomainsAsync(OperationContext context)
@@ -166,9 +162,8 @@ namespace CloudBlueMca.Engine.Mca
             }
         }
 
-        private async Task PutAsync(ConfirmationPlan plan, SemaphoreSlim gate, OperationContext context)
+        private async Task PutAsync(ConfirmationPlan plan, OperationContext context)
         {
-            await gate.WaitAsync(context.Cancellation).ConfigureAwait(false);
             try
             {
                 await _directory.PutContactAsync(plan.Tenant, plan.Row.Contact!, context).ConfigureAwait(false);
@@ -177,10 +172,6 @@ namespace CloudBlueMca.Engine.Mca
             catch (CloudBlueMcaException error)
             {
                 plan.Row.FailRequest(error);
-            }
-            finally
-            {
-                gate.Release();
             }
 
             _workflow.ReportProgress(1, context);

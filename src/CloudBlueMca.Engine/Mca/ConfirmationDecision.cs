@@ -26,10 +26,10 @@ namespace CloudBlueMca.Engine.Mca
 
         /// <summary>
         /// Acceptance belongs to the Microsoft account, so every Tenant of it counts: the same
-        /// contact on any of them means done; a different one is replaced only with -Force, on the
-        /// Tenant that holds it (so the account never ends up with two contacts). Otherwise the
-        /// contact goes to <paramref name="tenantResourceId"/> when given, else a Tenant in
-        /// <c>aps:ready</c>, else the first.
+        /// contact on any of them means done; a different one is replaced only with -Force. The
+        /// contact goes to <paramref name="tenantResourceId"/> when given; else to the Tenant that
+        /// holds the contact being replaced (so the account does not end up with two contacts);
+        /// else to a Tenant in <c>aps:ready</c>, else the first.
         /// </summary>
         public static ConfirmationDecision Decide(McaContact contact, IReadOnlyList<TenantResource> tenants, string? tenantResourceId, bool force, string rowName)
         {

@@ -14,6 +14,9 @@ namespace CloudBlueMca.Engine.Mca
     /// </summary>
     public sealed class McaAcceptanceCheck
     {
+        /// <summary>How many pipeline inputs the cmdlet gathers before it checks them together.</summary>
+        public const int BatchSize = 250;
+
         private readonly CloudBlueConnection _connection;
         private readonly string _applicationInstanceId;
 
@@ -23,6 +26,15 @@ namespace CloudBlueMca.Engine.Mca
             _connection = connection;
             _applicationInstanceId = connection.RequireApplicationInstanceId();
         }
+
+        /// <summary>
+        /// Checks every request, up to <see cref="McaConfirmationWorkflow.DefaultThrottleLimit"/>
+        /// at a time: checkAccount answers one account per call, so a bulk run can only gain by
+        /// overlapping the calls. One result per request, in request order; a failed check is
+        /// that request's error and the others go on.
+        /// </summary>
+        public async Task<IReadOnlyList<AcceptanceCheckResult>> CheckAllAsync(IReadOnlyList<AcceptanceCheckRequest> requests, OperationContext context) =>
+            await ThrottledTasks.SelectAsync(requests, McaConfirmationWorkflow.DefaultThrottleLimit, request => CheckOneAsync(request, context), context.Cancellation).ConfigureAwait(false);
 
         /// <param name="accountId">System id of the customer account.</param>
         /// <param name="initialSubdomain">
@@ -80,6 +92,19 @@ namespace CloudBlueMca.Engine.Mca
             }
 
             return matching;
+        }
+
+        private async Task<AcceptanceCheckResult> CheckOneAsync(AcceptanceCheckRequest request, OperationContext context)
+        {
+            try
+            {
+                var statuses = await CheckAsync(request.AccountId, request.InitialSubdomain, context).ConfigureAwait(false);
+                return new AcceptanceCheckResult(request, statuses, null);
+            }
+            catch (CloudBlueMcaException error)
+            {
+                return new AcceptanceCheckResult(request, new McaAcceptanceStatus[0], error);
+            }
         }
 
         private static List<McaAcceptanceStatus> Read(int accountId, JsonObject? response)

@@ -65,7 +65,7 @@ namespace CloudBlueMca.Engine.Mca
                 problems.Add($"PhoneNumber '{phone}' is not a plausible phone number (digits, spaces, '+', '-', '.', parentheses; at least 4 digits)");
             }
 
-            var date = DateTime.SpecifyKind((dateAgreed ?? utcToday).Date, DateTimeKind.Utc);
+            var date = DateTime.SpecifyKind(CalendarDate(dateAgreed ?? utcToday), DateTimeKind.Utc);
             if (date > utcToday.Date)
             {
                 problems.Add($"DateAgreed {date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)} is in the future (today is {utcToday.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)} UTC)");
@@ -103,6 +103,12 @@ namespace CloudBlueMca.Engine.Mca
             Phone = Phone,
             DateAgreed = DateAgreed,
         };
+
+        // A local time (Get-Date) is a moment: east of UTC its local date can already be
+        // tomorrow in UTC, so it is compared and sent as its UTC date. A date without a kind
+        // (typed, or read from a CSV) is taken as the calendar date it names.
+        private static DateTime CalendarDate(DateTime value) =>
+            (value.Kind == DateTimeKind.Local ? value.ToUniversalTime() : value).Date;
 
         private static string RequireName(string? value, string parameter, List<string> problems)
         {

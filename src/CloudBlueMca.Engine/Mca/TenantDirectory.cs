@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using System.Threading;
 using System.Threading.Tasks;
 using CloudBlueMca.Engine.Aps;
 using CloudBlueMca.Engine.Aps.Rql;
@@ -11,7 +10,8 @@ namespace CloudBlueMca.Engine.Mca
     /// <summary>
     /// Finds Tenant resources by many initial subdomains or Microsoft account ids at once: one
     /// <c>in(property,(...))</c> request per chunk instead of one request per value (seed 000 and
-    /// seed 001 step 3, batched), chunks sent concurrently up to the throttle limit.
+    /// seed 001 step 3, batched; a lone value is sent as seed 000's <c>eq()</c>), chunks sent
+    /// concurrently up to the throttle limit.
     /// </summary>
     internal sealed class TenantDirectory
     {
@@ -48,25 +48,22 @@ namespace CloudBlueMca.Engine.Mca
             }
 
             var baseLength = ApsUrlLength();
-            var chunks = InListChunker.Chunk(values.ToList(), chunk => baseLength + Query(property, chunk).ToString().Length + PagingReserve, MaxUrlLength).ToList();
-            using (var gate = new SemaphoreSlim(_throttleLimit))
+            var chunks = InListChunker.Chunk(values.ToList(), chunk => baseLength + Query(Rql.In(property, chunk)).ToString().Length + PagingReserve, MaxUrlLength).ToList();
+            var pages = await ThrottledTasks.SelectAsync(chunks, _throttleLimit, chunk => ListAsync(property, chunk, context), context.Cancellation).ConfigureAwait(false);
+            for (var i = 0; i < chunks.Count; i++)
             {
-                var pages = await Task.WhenAll(chunks.Select(chunk => ListAsync(property, chunk, gate, context))).ConfigureAwait(false);
-                for (var i = 0; i < chunks.Count; i++)
+                if (pages[i].Error != null)
                 {
-                    if (pages[i].Error != null)
-                    {
-                        lookup.Fail(chunks[i], pages[i].Error!);
-                        continue;
-                    }
+                    lookup.Fail(chunks[i], pages[i].Error!);
+                    continue;
+                }
 
-                    foreach (var record in pages[i].Records)
+                foreach (var record in pages[i].Records)
+                {
+                    var key = keyOf(record);
+                    if (key != null)
                     {
-                        var key = keyOf(record);
-                        if (key != null)
-                        {
-                            lookup.Add(key, record);
-                        }
+                        lookup.Add(key, record);
                     }
                 }
             }
@@ -74,12 +71,14 @@ namespace CloudBlueMca.Engine.Mca
             return lookup;
         }
 
-        private async Task<(IReadOnlyList<TenantRecord> Records, CloudBlueMcaException? Error)> ListAsync(string property, IReadOnlyList<string> chunk, SemaphoreSlim gate, OperationContext context)
+        private async Task<(IReadOnlyList<TenantRecord> Records, CloudBlueMcaException? Error)> ListAsync(string property, IReadOnlyList<string> chunk, OperationContext context)
         {
-            await gate.WaitAsync(context.Cancellation).ConfigureAwait(false);
             try
             {
-                var items = await _connection.Client.ListAsync(Query(property, chunk), context).ConfigureAwait(false);
+                // One value is asked for with eq(), exactly the request of seed 000; it is shorter
+                // than the in() form the chunk was measured with.
+                var filter = chunk.Count == 1 ? Rql.Eq(property, chunk[0]) : Rql.In(property, chunk);
+                var items = await _connection.Client.ListAsync(Query(filter), context).ConfigureAwait(false);
                 var records = items.Select(TenantJson.Read).Where(r => r != null).Select(r => r!).ToList();
                 return (records, null);
             }
@@ -87,16 +86,12 @@ namespace CloudBlueMca.Engine.Mca
             {
                 return (new TenantRecord[0], error);
             }
-            finally
-            {
-                gate.Release();
-            }
         }
 
         // select(account) brings the account resource in place of its link stub, so the
         // customer's system id (AccountId) comes with the same request.
-        private RqlQuery Query(string property, IReadOnlyList<string> values) =>
-            new RqlQuery(Rql.Implementing(_connection.TenantTypeId), Rql.In(property, values), Rql.Select("account"));
+        private RqlQuery Query(RqlNode filter) =>
+            new RqlQuery(Rql.Implementing(_connection.TenantTypeId), filter, Rql.Select("account"));
 
         private int ApsUrlLength() => new Uri(_connection.Client.BaseUri, "aps/2/resources/?").AbsoluteUri.Length;
     }

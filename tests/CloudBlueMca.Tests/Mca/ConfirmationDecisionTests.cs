@@ -85,4 +85,13 @@ public class ConfirmationDecisionTests
         Assert.True(decision.NeedsPut);
         Assert.Equal("b", decision.Target!.ApsId);
     }
+
+    [Fact]
+    public void Force_with_a_requested_tenant_writes_there()
+    {
+        var decision = ConfirmationDecision.Decide(John, [Tenant("a"), Tenant("b", "aps:provisioning", Recorded("someone@example.com", new DateTime(2020, 2, 19)))], "a", force: true, "example");
+
+        Assert.True(decision.NeedsPut);
+        Assert.Equal("a", decision.Target!.ApsId);
+    }
 }

@@ -1,4 +1,5 @@
 using CloudBlueMca.Emulator.Aps;
+using CloudBlueMca.Emulator.Hosting;
 using CloudBlueMca.Engine;
 using CloudBlueMca.Engine.Mca;
 using Xunit;
@@ -72,6 +73,64 @@ public class McaAcceptanceCheckTests
 
         Assert.Equal(ErrorIds.InvalidSubdomain, error.ErrorId);
         Assert.Empty(emulator.Requests);
+    }
+
+    [Fact]
+    public async Task Many_accounts_are_checked_with_overlapping_but_bounded_calls_and_answered_in_input_order()
+    {
+        await using var emulator = await StartAsync();
+        var generated = emulator.Host.Aps.GenerateAccounts(40);
+        var requests = generated.Select(g => new AcceptanceCheckRequest(g.AccountId, null)).ToList();
+        // Every call takes a while, so sequential calls would never overlap; the first input's call
+        // takes longest, so later inputs finish before it.
+        emulator.Host.Faults.BaseLatency = TimeSpan.FromMilliseconds(100);
+        emulator.Host.Faults.Add(new FaultRule { Method = "GET", PathPrefix = "/aps/2/resources", QueryContains = $"accountId={generated[0].AccountId}&", Kind = FaultKind.Latency, Latency = TimeSpan.FromMilliseconds(1000) });
+
+        var results = await new McaAcceptanceCheck(emulator.Connection).CheckAllAsync(requests, emulator.Context);
+
+        Assert.Equal(generated.Select(g => g.AccountId), results.Select(r => Assert.Single(r.Statuses).AccountId));
+        Assert.Equal(generated.Select(g => g.MsAccountId), results.Select(r => r.Statuses[0].MsAccountId));
+        Assert.Equal(40, emulator.Requests.Count);
+        Assert.InRange(emulator.Host.Log.PeakInFlight, 2, McaConfirmationWorkflow.DefaultThrottleLimit);
+        Assert.NotEqual($"?accountId={generated[0].AccountId}&planId=0", emulator.Requests[0].RawQuery);
+    }
+
+    [Fact]
+    public async Task A_failed_check_is_that_inputs_error_and_the_others_are_answered()
+    {
+        await using var emulator = await StartAsync();
+        var requests = new[]
+        {
+            new AcceptanceCheckRequest(1000011, null),
+            new AcceptanceCheckRequest(999, null),
+            new AcceptanceCheckRequest(1000011, "contoso"),
+            new AcceptanceCheckRequest(1000012, "contoso"),
+            new AcceptanceCheckRequest(1000011, "a&b"),
+        };
+
+        var results = await new McaAcceptanceCheck(emulator.Connection).CheckAllAsync(requests, emulator.Context);
+
+        Assert.Equal(requests, results.Select(r => r.Request));
+        Assert.True(Assert.Single(results[0].Statuses).AcceptanceRequired);
+        Assert.Equal([ErrorIds.AccountNotFound, ErrorIds.TenantNotFound, ErrorIds.InvalidSubdomain], new[] { results[1], results[2], results[4] }.Select(r => r.Error!.ErrorId));
+        Assert.All(new[] { results[1], results[2], results[4] }, r => Assert.Empty(r.Statuses));
+        Assert.False(Assert.Single(results[3].Statuses).AcceptanceRequired);
+        Assert.Null(results[3].Error);
+        Assert.Equal(4, emulator.Requests.Count);
+    }
+
+    [Fact]
+    public async Task Cancelling_a_bulk_check_stops_sending()
+    {
+        await using var emulator = await StartAsync();
+        var generated = emulator.Host.Aps.GenerateAccounts(100);
+        emulator.Host.Faults.BaseLatency = TimeSpan.FromMilliseconds(200);
+        using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
+            new McaAcceptanceCheck(emulator.Connection).CheckAllAsync(generated.Select(g => new AcceptanceCheckRequest(g.AccountId, null)).ToList(), emulator.Log.Context(cancel.Token)));
+
+        Assert.True(emulator.Requests.Count < 100, $"{emulator.Requests.Count} requests were sent");
     }
 
     [Fact]

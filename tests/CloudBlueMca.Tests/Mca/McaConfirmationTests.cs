@@ -54,7 +54,7 @@ public class McaConfirmationTests
 
         Assert.Equal(ExampleMsAccountId, confirmation.MsAccountId);
         Assert.DoesNotContain(emulator.Requests, r => r.RawQuery.Contains("initial_subdomain"));
-        Assert.Equal($"?implementing({TenantType}),in(ms_account_id,({ExampleMsAccountId})),select(account),limit(0,1000)", emulator.Requests[0].RawQuery);
+        Assert.Equal($"?implementing({TenantType}),eq(ms_account_id,{ExampleMsAccountId}),select(account),limit(0,1000)", emulator.Requests[0].RawQuery);
     }
 
     [Fact]
@@ -108,6 +108,36 @@ public class McaConfirmationTests
     }
 
     [Fact]
+    public async Task Force_with_the_recorded_contact_is_still_AlreadyConfirmed()
+    {
+        await using var emulator = await StartAsync();
+
+        var confirmation = Assert.Single(await emulator.ConfirmAsync(emulator.Workflow(force: true), Row("contoso", email: "JohnSmith@example.com", date: new DateTime(2020, 2, 19)))).Confirmation!;
+
+        Assert.Equal(ConfirmationResult.AlreadyConfirmed, confirmation.Result);
+        Assert.Empty(emulator.Puts);
+    }
+
+    [Fact]
+    public async Task A_subdomain_of_several_Microsoft_accounts_is_AmbiguousSubdomain_listing_them_and_nothing_is_sent()
+    {
+        await using var emulator = await StartAsync();
+        emulator.Host.Aps.PutResource("d4cf0ea9-8f44-41c7-80da-1766174a4b12", new() { ["initial_subdomain"] = "example" });
+
+        var outcomes = await emulator.ConfirmAsync(Row("example"), Row("example", ExampleMsAccountId));
+
+        var error = outcomes[0].Error!;
+        Assert.Equal(ErrorIds.AmbiguousSubdomain, error.ErrorId);
+        Assert.Equal("example", error.Target);
+        Assert.Contains(ExampleMsAccountId, error.Message);
+        Assert.Contains(ContosoMsAccountId, error.Message);
+        Assert.Equal(ConfirmationResult.Confirmed, outcomes[1].Confirmation!.Result);
+        Assert.Equal(ExampleMsAccountId, outcomes[1].Confirmation!.MsAccountId);
+        Assert.Equal("/aps/2/resources/042b672a-47f8-4dc9-a973-f4134390f357", Assert.Single(emulator.Puts).Path);
+        Assert.Equal("2020-02-19", (string)emulator.Host.Aps.GetResource("d4cf0ea9-8f44-41c7-80da-1766174a4b12")!["cloud_agreement_contact"]!["date_agreed"]!);
+    }
+
+    [Fact]
     public async Task A_requested_tenant_resource_gets_the_contact()
     {
         await using var emulator = await StartAsync();
@@ -145,7 +175,7 @@ public class McaConfirmationTests
         var outcome = Assert.Single(await emulator.ConfirmAsync(Row(msAccountId: "x),or(eq(ms_account_id,*)")));
 
         Assert.Equal(ErrorIds.MsAccountNotFound, outcome.Error!.ErrorId);
-        Assert.Contains("in(ms_account_id,(x%29%2Cor%28eq%28ms_account_id%2C%2A%29))", Assert.Single(emulator.Requests).RawQuery);
+        Assert.Contains("eq(ms_account_id,x%29%2Cor%28eq%28ms_account_id%2C%2A%29)", Assert.Single(emulator.Requests).RawQuery);
         Assert.Empty(emulator.Puts);
     }
 
@@ -174,6 +204,20 @@ public class McaConfirmationTests
         Assert.Equal(ConfirmationResult.Confirmed, outcomes[0].Confirmation!.Result);
         Assert.Equal(ErrorIds.ContactAlreadyRecorded, outcomes[1].Error!.ErrorId);
         Assert.Single(emulator.Puts);
+    }
+
+    [Fact]
+    public async Task Puts_overlap_up_to_the_throttle_limit_and_no_further()
+    {
+        await using var emulator = await StartAsync();
+        var generated = emulator.Host.Aps.GenerateAccounts(30);
+        emulator.Host.Faults.BaseLatency = TimeSpan.FromMilliseconds(100);
+
+        var outcomes = await emulator.ConfirmAsync(emulator.Workflow(throttleLimit: 3), generated.Select(g => Row(g.InitialSubdomain)).ToArray());
+
+        Assert.All(outcomes, o => Assert.Equal(ConfirmationResult.Confirmed, o.Confirmation!.Result));
+        Assert.Equal(30, emulator.Puts.Count);
+        Assert.InRange(emulator.Host.Log.PeakInFlight, 2, 3);
     }
 
     [Fact]

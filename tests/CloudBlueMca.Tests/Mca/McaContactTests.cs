@@ -56,6 +56,29 @@ public class McaContactTests
     }
 
     [Fact]
+    public void Create_takes_a_local_time_as_its_utc_date()
+    {
+        // The last UTC hour of today, as Get-Date would give it: east of UTC its local date is
+        // already tomorrow, west of UTC it is still today. (On a UTC machine both dates agree.)
+        var localMoment = Today.AddHours(23.5).ToLocalTime();
+
+        var contact = McaContact.Create("John", "Smith", "john@example.com", "+1234567", localMoment, Today, "example");
+
+        Assert.Equal("2024-05-17", contact.DateAgreedText);
+        Assert.Equal(DateTimeKind.Utc, contact.DateAgreed.Kind);
+    }
+
+    [Fact]
+    public void Create_takes_a_date_without_kind_as_the_calendar_date_it_names()
+    {
+        var fromCsv = new DateTime(2024, 5, 17, 0, 0, 0, DateTimeKind.Unspecified);
+
+        Assert.Equal("2024-05-17", McaContact.Create("John", "Smith", "john@example.com", "+1234567", fromCsv, Today, "example").DateAgreedText);
+        var error = Assert.Throws<CloudBlueMcaException>(() => McaContact.Create("John", "Smith", "john@example.com", "+1234567", fromCsv.AddDays(1), Today, "example"));
+        Assert.Contains("2024-05-18 is in the future", error.Message);
+    }
+
+    [Fact]
     public void Create_lists_every_problem_at_once()
     {
         var error = Assert.Throws<CloudBlueMcaException>(() => McaContact.Create(null, null, null, null, null, Today, "row"));

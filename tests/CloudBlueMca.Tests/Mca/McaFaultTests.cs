@@ -61,7 +61,7 @@ public class McaFaultTests
     public async Task A_failed_lookup_fails_only_the_rows_in_it()
     {
         await using var emulator = await StartAsync();
-        emulator.Host.Faults.Add(new FaultRule { Method = "GET", PathPrefix = "/aps/2/resources", QueryContains = "in(initial_subdomain", Kind = FaultKind.Status, StatusCode = 500 });
+        emulator.Host.Faults.Add(new FaultRule { Method = "GET", PathPrefix = "/aps/2/resources", QueryContains = "(initial_subdomain,", Kind = FaultKind.Status, StatusCode = 500 });
 
         var outcomes = await emulator.ConfirmAsync(Row("example"), Row(msAccountId: ExampleMsAccountId, email: "jane@example.com"));
 

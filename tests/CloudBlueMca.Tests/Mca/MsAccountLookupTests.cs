@@ -23,8 +23,8 @@ public class MsAccountLookupTests
             account.Tenants.Select(t => t.ApsId).Order());
         Assert.Collection(
             emulator.Requests,
-            r => Assert.Equal($"?implementing({TenantType}),in(initial_subdomain,(example)),select(account),limit(0,1000)", r.RawQuery),
-            r => Assert.Equal($"?implementing({TenantType}),in(ms_account_id,({ExampleMsAccountId})),select(account),limit(0,1000)", r.RawQuery));
+            r => Assert.Equal($"?implementing({TenantType}),eq(initial_subdomain,example),select(account),limit(0,1000)", r.RawQuery),
+            r => Assert.Equal($"?implementing({TenantType}),eq(ms_account_id,{ExampleMsAccountId}),select(account),limit(0,1000)", r.RawQuery));
     }
 
     [Fact]

@@ -48,6 +48,7 @@ namespace CloudBlueMca.Cmdlets.Mca
 
         /// <summary>Default: today (UTC). Sent as yyyy-MM-dd; may not be in the future.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
+        [InvariantDate]
         public DateTime? DateAgreed { get; set; }
 
         /// <summary>The Tenant resource to record the contact on; default: one in aps:ready, else the first.</summary>

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
 using CloudBlueMca.Engine;
@@ -16,6 +17,9 @@ namespace CloudBlueMca.Cmdlets.Mca
     /// mandatory [int] AccountId: PowerShell then writes a parameter-binding error for that
     /// object only and goes on with the next. That is deliberate: guessing an account would
     /// check the wrong customer.
+    /// Pipeline input is gathered and checked in batches with the checkAccount calls
+    /// overlapping, so thousands of accounts do not cost thousands of sequential round trips;
+    /// results are written in input order.
     /// -Quiet writes one bool per input: $true when no matched tenant still requires
     /// acceptance, $false when one does or when the account or tenant is not found. A request
     /// failure (network, permission) writes an error instead, because no answer is known.
@@ -24,6 +28,7 @@ namespace CloudBlueMca.Cmdlets.Mca
     [OutputType(typeof(McaAcceptanceStatus), typeof(bool))]
     public sealed class TestMcaAcceptanceCommand : CloudBlueCmdlet
     {
+        private readonly List<AcceptanceCheckRequest> _pending = new List<AcceptanceCheckRequest>();
         private McaAcceptanceCheck? _check;
 
         /// <summary>System id of the customer account, e.g. 1000011.</summary>
@@ -52,27 +57,48 @@ namespace CloudBlueMca.Cmdlets.Mca
 
         protected override void ProcessRecord()
         {
-            try
+            _pending.Add(new AcceptanceCheckRequest(AccountId, InitialSubdomain));
+            if (_pending.Count >= McaAcceptanceCheck.BatchSize)
             {
-                var statuses = Run(operation => _check!.CheckAsync(AccountId, InitialSubdomain, operation));
-                if (Quiet)
-                {
-                    WriteObject(statuses.All(s => !s.AcceptanceRequired));
-                    return;
-                }
+                Flush();
+            }
+        }
 
-                foreach (var status in statuses)
+        protected override void EndProcessing() => Flush();
+
+        private void Flush()
+        {
+            if (_pending.Count == 0)
+            {
+                return;
+            }
+
+            var requests = _pending.ToArray();
+            _pending.Clear();
+            foreach (var result in Run(operation => _check!.CheckAllAsync(requests, operation)))
+            {
+                if (result.Error is CloudBlueMcaException error)
                 {
-                    WriteObject(status);
+                    if (Quiet && error.Kind == ErrorKind.ObjectNotFound)
+                    {
+                        WriteObject(false);
+                    }
+                    else
+                    {
+                        WriteEngineError(error);
+                    }
                 }
-            }
-            catch (CloudBlueMcaException error) when (Quiet && error.Kind == ErrorKind.ObjectNotFound)
-            {
-                WriteObject(false);
-            }
-            catch (CloudBlueMcaException error)
-            {
-                WriteEngineError(error);
+                else if (Quiet)
+                {
+                    WriteObject(result.Statuses.All(s => !s.AcceptanceRequired));
+                }
+                else
+                {
+                    foreach (var status in result.Statuses)
+                    {
+                        WriteObject(status);
+                    }
+                }
             }
         }
     }
