@@ -10,7 +10,7 @@ namespace CloudBlueMca.Tests.Infrastructure;
 public sealed class PipelineLogTests
 {
     [Fact]
-    public void AWarningLoggedOnAnotherThreadWakesThePipelineThreadAndKeepsItsText()
+    public async Task AWarningLoggedOnAnotherThreadWakesThePipelineThreadAndKeepsItsText()
     {
         var log = new PipelineLog();
         var pipelineThread = Environment.CurrentManagedThreadId;
@@ -26,7 +26,7 @@ public sealed class PipelineLogTests
         var woke = System.Diagnostics.Stopwatch.StartNew();
         log.WaitForMessage(10_000);
         woke.Stop();
-        worker.Wait();
+        await worker;
 
         Assert.NotEqual(pipelineThread, loggingThread);
         Assert.True(woke.Elapsed < TimeSpan.FromSeconds(5), "The pipeline thread must wake when the message arrives, not at its timeout.");
