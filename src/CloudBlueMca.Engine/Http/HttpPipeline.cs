@@ -65,11 +65,11 @@ namespace CloudBlueMca.Engine.Http
                     ctx.Log.Verbose($"{description} -> {ex.ErrorId} ({watch.ElapsedMilliseconds} ms, attempt {attempt})");
                     throw;
                 }
-                catch (Exception ex) when (IsTransient(ex))
+                catch (Exception ex) when (IsNetworkFailure(ex))
                 {
                     ctx.Log.Verbose($"{description} -> failed: {ex.GetBaseException().Message} ({watch.ElapsedMilliseconds} ms, attempt {attempt})");
                     var wait = Backoff(attempt);
-                    if (!retryable || !FitsInTotalTime(total, wait))
+                    if (!retryable || IsPermanent(ex) || !FitsInTotalTime(total, wait))
                     {
                         throw Unreachable(description, requestUri, attempt, ex);
                     }
@@ -128,11 +128,9 @@ namespace CloudBlueMca.Engine.Http
             ex is HttpRequestException || ex is IOException || ex is SocketException;
 
         /// <summary>
-        /// Socket-level failures worth another try. A host name that does not resolve and a TLS
-        /// handshake that fails will not get better by retrying, so they fail at once.
+        /// Socket-level failures that will not get better by retrying: a host name that does not
+        /// resolve, a TLS handshake that fails.
         /// </summary>
-        private static bool IsTransient(Exception ex) => IsNetworkFailure(ex) && !IsPermanent(ex);
-
         private static bool IsPermanent(Exception ex)
         {
             for (var inner = ex; inner != null; inner = inner.InnerException)
@@ -180,10 +178,6 @@ namespace CloudBlueMca.Engine.Http
                     $"{description} got no complete answer within {timeout.TotalSeconds:0.#} seconds. The server may be overloaded; try again later.",
                     request.RequestUri?.GetLeftPart(UriPartial.Authority),
                     ex);
-            }
-            catch (Exception ex) when (IsNetworkFailure(ex) && IsPermanent(ex))
-            {
-                throw Unreachable(description, request.RequestUri!, 1, ex);
             }
         }
 

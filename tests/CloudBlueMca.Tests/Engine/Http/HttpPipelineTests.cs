@@ -164,6 +164,24 @@ public class HttpPipelineTests
         Assert.Equal(3, handler.Sent.Count);
     }
 
+    [Theory]
+    [InlineData("host")]
+    [InlineData("tls")]
+    public async Task APermanentNetworkFailureIsNotRetriedAndCountsTheAttemptsMade(string failure)
+    {
+        Exception permanent = failure == "host"
+            ? new HttpRequestException("No such host", new System.Net.Sockets.SocketException((int)System.Net.Sockets.SocketError.HostNotFound))
+            : new HttpRequestException("SSL failed", new System.Security.Authentication.AuthenticationException("handshake"));
+        var handler = new ScriptedHandler(ScriptedHandler.Status(HttpStatusCode.ServiceUnavailable), ScriptedHandler.Throw(permanent));
+        using var pipeline = Pipeline(handler, maxAttempts: 4);
+
+        var error = await Assert.ThrowsAsync<CloudBlueMcaException>(() => pipeline.SendAsync(Request(HttpMethod.Get), OperationContext.None));
+
+        Assert.Equal(ErrorIds.EndpointUnreachable, error.ErrorId);
+        Assert.Contains("after 2 attempt(s)", error.Message, StringComparison.Ordinal);
+        Assert.Equal(2, handler.Sent.Count);
+    }
+
     [Fact]
     public async Task TotalTimeIsBounded()
     {
