@@ -25,14 +25,9 @@ internal sealed class TokenEndpoint
     {
         var form = await context.Request.ReadFormAsync(context.RequestAborted);
         var grantType = (string?)form["grant_type"];
-        var result = Token(authorityHost, tenant, form) switch
-        {
-            (OAuthError error, _) => (Error: error, Body: null as object),
-            (_, object body) => (Error: null, Body: body),
-            _ => throw new InvalidOperationException("A token request ends with an error or a body."),
-        };
-        Record(authorityHost, tenant, "token", grantType, form, result.Error);
-        return result.Error?.ToResult() ?? Results.Json(result.Body);
+        var (error, body) = Token(authorityHost, tenant, form);
+        Record(authorityHost, tenant, "token", grantType, form, error);
+        return error?.ToResult() ?? Results.Json(body);
     }
 
     public async Task<IResult> DeviceCodeAsync(HttpContext context, string authorityHost, string tenant)

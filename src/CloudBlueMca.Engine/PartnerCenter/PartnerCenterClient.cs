@@ -24,7 +24,6 @@ namespace CloudBlueMca.Engine.PartnerCenter
 
         private const string CustomerCredentials = "Reading customers accepts app-only and app+user credentials.";
         private static readonly IReadOnlyList<KeyValuePair<string, string>> NoHeaders = new KeyValuePair<string, string>[0];
-        private static readonly JsonNodeOptions CaseInsensitive = new JsonNodeOptions { PropertyNameCaseInsensitive = true };
 
         private readonly PcConnection _connection;
         private readonly HttpPipeline _pipeline;
@@ -72,7 +71,7 @@ namespace CloudBlueMca.Engine.PartnerCenter
                         throw PartnerCenterErrors.FromResponse(call, response.StatusCode, PartnerCenterErrorBody.Parse(body), requestId, context.CorrelationId, _connection);
                     }
 
-                    return read(ParseObject(body) ?? throw new CloudBlueMcaException(
+                    return read(PcJson.ParseObject(body) ?? throw new CloudBlueMcaException(
                         ErrorIds.PartnerCenterRequestFailed,
                         ErrorKind.InvalidResult,
                         $"Partner Center answered {call.Description} with something that is not a JSON object.",
@@ -94,18 +93,6 @@ namespace CloudBlueMca.Engine.PartnerCenter
                 .Select(PcCustomerReader.Read)
                 .ToList();
             return new PcCustomerPage(items, ReadNextLink(json["links"]?["next"] as JsonObject));
-        }
-
-        private static JsonObject? ParseObject(string body)
-        {
-            try
-            {
-                return JsonNode.Parse(body, CaseInsensitive) as JsonObject;
-            }
-            catch (JsonException)
-            {
-                return null;
-            }
         }
 
         private static HttpRequestMessage CreateRequest(Uri url, string token, Guid requestId, Guid correlationId, IReadOnlyList<KeyValuePair<string, string>> headers)

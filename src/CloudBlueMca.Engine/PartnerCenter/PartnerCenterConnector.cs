@@ -55,7 +55,7 @@ namespace CloudBlueMca.Engine.PartnerCenter
             var application = MsalApplications.Public(clientId, tenant, endpoints);
             LogSigningIn(context, request.Kind, application.Authority, scope);
 
-            var result = await AcquireAsync(
+            var result = await MsalFailures.AcquireAsync(
                     () => request.Kind == PcAuthenticationKind.DeviceCode
                         ? DeviceCodeSignIn.SignInAsync(application, scope, context)
                         : new InteractiveSignIn(request.CanOpenBrowser).SignInAsync(application, scope, context),
@@ -103,7 +103,7 @@ namespace CloudBlueMca.Engine.PartnerCenter
                     : (IClientApplicationBase)MsalApplications.Public(clientId, tenant, endpoints);
             LogSigningIn(context, request.Kind, application.Authority, scope);
 
-            var result = await AcquireAsync(
+            var result = await MsalFailures.AcquireAsync(
                     () => ((IByRefreshToken)application).AcquireTokenByRefreshToken(new[] { scope }, refreshToken).ExecuteAsync(context.Cancellation),
                     "Redeeming the refresh token",
                     application.Authority)
@@ -148,18 +148,6 @@ namespace CloudBlueMca.Engine.PartnerCenter
             var tokens = new UserTokenSource(application, result.Account, scope);
             var first = new PcAccessToken(result.AccessToken, result.ExpiresOn);
             return Connected(new PcConnection(endpoints, request.Kind, result.TenantId, clientId, isAppOnly: false, result.Account.Username, tokens, first, request.PipelineOptions), context);
-        }
-
-        private static async Task<AuthenticationResult> AcquireAsync(Func<Task<AuthenticationResult>> acquire, string action, string authority)
-        {
-            try
-            {
-                return await acquire().ConfigureAwait(false);
-            }
-            catch (Exception ex) when (!(ex is OperationCanceledException) && !(ex is CloudBlueMcaException))
-            {
-                throw MsalFailures.Translate(ex, action, authority);
-            }
         }
 
         private static System.Security.Cryptography.X509Certificates.X509Certificate2? ResolveCertificate(PcConnectRequest request)

@@ -30,38 +30,26 @@ namespace CloudBlueMca.Engine.PartnerCenter
 
         public static PartnerCenterErrorBody Parse(string body)
         {
-            JsonObject? json;
-            try
-            {
-                json = JsonNode.Parse(body, new JsonNodeOptions { PropertyNameCaseInsensitive = true }) as JsonObject;
-            }
-            catch (JsonException)
-            {
-                json = null;
-            }
-
+            var json = PcJson.ParseObject(body);
             if (json == null)
             {
                 return new PartnerCenterErrorBody(null, null, Raw(body));
             }
 
             // The code is a string in the docs and a number in real answers; both are read as text.
-            var code = Scalar(json["code"]);
-            var text = Scalar(json["description"]) ?? Scalar(json["message"]);
-            var message = Scalar(json["message"]);
+            var code = PcJson.Text(json["code"]);
+            var text = PcJson.Text(json["description"]) ?? PcJson.Text(json["message"]);
+            var message = PcJson.Text(json["message"]);
             if (text != null && message != null && message != text)
             {
                 text = message + " " + text;
             }
 
-            return new PartnerCenterErrorBody(code, Scalar(json["errorName"]), text ?? Raw(body));
+            return new PartnerCenterErrorBody(code, PcJson.Text(json["errorName"]), text ?? Raw(body));
         }
 
         public override string ToString() =>
             (Code == null ? string.Empty : "code " + Code + (Name == null ? string.Empty : " " + Name) + ": ") + Text;
-
-        private static string? Scalar(JsonNode? node) =>
-            node is JsonValue value ? (value.TryGetValue(out string? text) ? text : value.ToJsonString()) : null;
 
         private static string Raw(string body)
         {

@@ -36,7 +36,7 @@ namespace CloudBlueMca.Engine.PartnerCenter
                 return Array.Empty<PcCustomer>();
             }
 
-            var page = await _connection.Client.GetCustomerPageAsync(_pages == 0 ? null : _next, _pageSize, context).ConfigureAwait(false);
+            var page = await _connection.Client.GetCustomerPageAsync(_next, _pageSize, context).ConfigureAwait(false);
             _pages++;
             _next = page.Next;
             HasMore = page.Next != null;

@@ -17,7 +17,7 @@ namespace CloudBlueMca.Engine.PartnerCenter
         /// <param name="customer">A JSON object parsed with case-insensitive member names.</param>
         public static PcCustomer Read(JsonObject customer)
         {
-            var idText = Text(customer["id"]);
+            var idText = PcJson.Text(customer["id"]);
             if (!Guid.TryParse(idText, out var id))
             {
                 throw new CloudBlueMcaException(ErrorIds.PartnerCenterRequestFailed, ErrorKind.InvalidResult, $"Partner Center returned a customer without a valid id ('{idText}').");
@@ -30,8 +30,8 @@ namespace CloudBlueMca.Engine.PartnerCenter
                 CompanyName = company?.CompanyName,
                 Domain = company?.Domain,
                 InitialSubdomain = InitialSubdomainOf(company?.Domain),
-                CommerceId = Text(customer["commerceId"]),
-                RelationshipToPartner = Text(customer["relationshipToPartner"]),
+                CommerceId = PcJson.Text(customer["commerceId"]),
+                RelationshipToPartner = PcJson.Text(customer["relationshipToPartner"]),
                 AllowDelegatedAccess = customer["allowDelegatedAccess"] is JsonValue flag && flag.TryGetValue(out bool allowed) ? allowed : (bool?)null,
                 CustomDomains = Strings(customer["customDomains"]),
                 Tags = Strings(customer["tags"]),
@@ -57,10 +57,10 @@ namespace CloudBlueMca.Engine.PartnerCenter
                 ? null
                 : new PcCompanyProfile
                 {
-                    TenantId = Text(profile["tenantId"]),
-                    Domain = Text(profile["domain"]),
-                    CompanyName = Text(profile["companyName"]),
-                    Email = Text(profile["email"]),
+                    TenantId = PcJson.Text(profile["tenantId"]),
+                    Domain = PcJson.Text(profile["domain"]),
+                    CompanyName = PcJson.Text(profile["companyName"]),
+                    Email = PcJson.Text(profile["email"]),
                     Address = ReadAddress(profile["address"] as JsonObject),
                 };
 
@@ -69,13 +69,13 @@ namespace CloudBlueMca.Engine.PartnerCenter
                 ? null
                 : new PcBillingProfile
                 {
-                    Id = Text(profile["id"]),
-                    FirstName = Text(profile["firstName"]),
-                    LastName = Text(profile["lastName"]),
-                    Email = Text(profile["email"]),
-                    Culture = Text(profile["culture"]),
-                    Language = Text(profile["language"]),
-                    CompanyName = Text(profile["companyName"]),
+                    Id = PcJson.Text(profile["id"]),
+                    FirstName = PcJson.Text(profile["firstName"]),
+                    LastName = PcJson.Text(profile["lastName"]),
+                    Email = PcJson.Text(profile["email"]),
+                    Culture = PcJson.Text(profile["culture"]),
+                    Language = PcJson.Text(profile["language"]),
+                    CompanyName = PcJson.Text(profile["companyName"]),
                     DefaultAddress = ReadAddress(profile["defaultAddress"] as JsonObject),
                 };
 
@@ -84,27 +84,24 @@ namespace CloudBlueMca.Engine.PartnerCenter
                 ? null
                 : new PcAddress
                 {
-                    Id = Text(address["id"]),
-                    FirstName = Text(address["firstName"]),
-                    MiddleName = Text(address["middleName"]),
-                    LastName = Text(address["lastName"]),
-                    AddressLine1 = Text(address["addressLine1"]),
-                    AddressLine2 = Text(address["addressLine2"]),
-                    AddressLine3 = Text(address["addressLine3"]),
-                    City = Text(address["city"]),
-                    District = Text(address["district"]),
-                    State = Text(address["state"]),
-                    Region = Text(address["region"]),
-                    PostalCode = Text(address["postalCode"]),
-                    Country = Text(address["country"]),
-                    PhoneNumber = Text(address["phoneNumber"]),
-                    EmailAddress = Text(address["emailAddress"]),
+                    Id = PcJson.Text(address["id"]),
+                    FirstName = PcJson.Text(address["firstName"]),
+                    MiddleName = PcJson.Text(address["middleName"]),
+                    LastName = PcJson.Text(address["lastName"]),
+                    AddressLine1 = PcJson.Text(address["addressLine1"]),
+                    AddressLine2 = PcJson.Text(address["addressLine2"]),
+                    AddressLine3 = PcJson.Text(address["addressLine3"]),
+                    City = PcJson.Text(address["city"]),
+                    District = PcJson.Text(address["district"]),
+                    State = PcJson.Text(address["state"]),
+                    Region = PcJson.Text(address["region"]),
+                    PostalCode = PcJson.Text(address["postalCode"]),
+                    Country = PcJson.Text(address["country"]),
+                    PhoneNumber = PcJson.Text(address["phoneNumber"]),
+                    EmailAddress = PcJson.Text(address["emailAddress"]),
                 };
 
-        private static string? Text(JsonNode? node) =>
-            node is JsonValue value ? (value.TryGetValue(out string? text) ? text : value.ToJsonString()) : null;
-
         private static string[]? Strings(JsonNode? node) =>
-            node is JsonArray array ? array.Select(Text).Where(s => s != null).Select(s => s!).ToArray() : null;
+            node is JsonArray array ? array.Select(PcJson.Text).Where(s => s != null).Select(s => s!).ToArray() : null;
     }
 }

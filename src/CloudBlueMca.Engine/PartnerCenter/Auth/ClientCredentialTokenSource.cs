@@ -21,15 +21,8 @@ namespace CloudBlueMca.Engine.PartnerCenter.Auth
 
         public async Task<PcAccessToken> GetTokenAsync(OperationContext context)
         {
-            try
-            {
-                var result = await _application.AcquireTokenForClient(_scopes).ExecuteAsync(context.Cancellation).ConfigureAwait(false);
-                return new PcAccessToken(result.AccessToken, result.ExpiresOn);
-            }
-            catch (Exception ex) when (!(ex is OperationCanceledException))
-            {
-                throw MsalFailures.Translate(ex, "Getting an app-only token for " + _scopes[0], _application.Authority);
-            }
+            var result = await MsalFailures.AcquireAsync(() => _application.AcquireTokenForClient(_scopes).ExecuteAsync(context.Cancellation), "Getting an app-only token for " + _scopes[0], _application.Authority).ConfigureAwait(false);
+            return new PcAccessToken(result.AccessToken, result.ExpiresOn);
         }
     }
 }

@@ -13,28 +13,27 @@ namespace CloudBlueMca.Engine.PartnerCenter.Auth
         private const string LoopbackRedirectUri = "http://localhost";
 
         public static IPublicClientApplication Public(string clientId, string tenant, PcEndpoints endpoints) =>
-            PublicClientApplicationBuilder.Create(clientId)
-                .WithAuthority(endpoints.Authority(tenant), validateAuthority: !endpoints.IsCustomAuthority)
-                .WithInstanceDiscovery(!endpoints.IsCustomAuthority)
+            Common(PublicClientApplicationBuilder.Create(clientId), tenant, endpoints)
                 .WithRedirectUri(LoopbackRedirectUri)
-                .WithHttpClientFactory(new MsalHttpClientFactory(endpoints))
-                .WithClientName("CloudBlueMca")
-                .WithClientVersion(ClientVersion)
                 .Build();
 
         public static IConfidentialClientApplication Confidential(string clientId, string tenant, PcEndpoints endpoints, ClientCredential credential)
         {
-            var builder = ConfidentialClientApplicationBuilder.Create(clientId)
-                .WithAuthority(endpoints.Authority(tenant), validateAuthority: !endpoints.IsCustomAuthority)
-                .WithInstanceDiscovery(!endpoints.IsCustomAuthority)
-                .WithHttpClientFactory(new MsalHttpClientFactory(endpoints))
-                .WithClientName("CloudBlueMca")
-                .WithClientVersion(ClientVersion);
+            var builder = Common(ConfidentialClientApplicationBuilder.Create(clientId), tenant, endpoints);
             builder = credential.Certificate != null
                 ? builder.WithCertificate(credential.Certificate)
                 : builder.WithClientSecret(credential.Secret);
             return builder.Build();
         }
+
+        private static T Common<T>(T builder, string tenant, PcEndpoints endpoints)
+            where T : AbstractApplicationBuilder<T> =>
+            builder
+                .WithAuthority(endpoints.Authority(tenant), validateAuthority: !endpoints.IsCustomAuthority)
+                .WithInstanceDiscovery(!endpoints.IsCustomAuthority)
+                .WithHttpClientFactory(new MsalHttpClientFactory(endpoints))
+                .WithClientName("CloudBlueMca")
+                .WithClientVersion(ClientVersion);
 
         private static string ClientVersion => typeof(MsalApplications).Assembly.GetName().Version?.ToString() ?? "0.0.0";
     }

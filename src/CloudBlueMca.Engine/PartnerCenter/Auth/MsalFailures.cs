@@ -1,5 +1,6 @@
 using System;
 using System.Net.Http;
+using System.Threading.Tasks;
 using Microsoft.Identity.Client;
 
 namespace CloudBlueMca.Engine.PartnerCenter.Auth
@@ -10,12 +11,23 @@ namespace CloudBlueMca.Engine.PartnerCenter.Auth
     /// </summary>
     internal static class MsalFailures
     {
-        public static Exception Translate(Exception exception, string action, string authority)
+        /// <summary>Runs one MSAL acquisition and turns its failures into the module's errors; cancellation passes through.</summary>
+        public static async Task<AuthenticationResult> AcquireAsync(Func<Task<AuthenticationResult>> acquire, string action, string authority)
+        {
+            try
+            {
+                return await acquire().ConfigureAwait(false);
+            }
+            catch (Exception ex) when (!(ex is OperationCanceledException) && !(ex is CloudBlueMcaException))
+            {
+                throw Translate(ex, action, authority);
+            }
+        }
+
+        private static Exception Translate(Exception exception, string action, string authority)
         {
             switch (exception)
             {
-                case OperationCanceledException _:
-                    return exception;
                 case MsalUiRequiredException ui:
                     return new CloudBlueMcaException(
                         ErrorIds.AuthenticationFailed,

@@ -24,15 +24,8 @@ namespace CloudBlueMca.Engine.PartnerCenter.Auth
 
         public async Task<PcAccessToken> GetTokenAsync(OperationContext context)
         {
-            try
-            {
-                var result = await _application.AcquireTokenSilent(_scopes, _account).ExecuteAsync(context.Cancellation).ConfigureAwait(false);
-                return new PcAccessToken(result.AccessToken, result.ExpiresOn);
-            }
-            catch (Exception ex) when (!(ex is OperationCanceledException))
-            {
-                throw MsalFailures.Translate(ex, "Renewing the token of " + _account.Username, _application.Authority);
-            }
+            var result = await MsalFailures.AcquireAsync(() => _application.AcquireTokenSilent(_scopes, _account).ExecuteAsync(context.Cancellation), "Renewing the token of " + _account.Username, _application.Authority).ConfigureAwait(false);
+            return new PcAccessToken(result.AccessToken, result.ExpiresOn);
         }
     }
 }
