@@ -15,8 +15,15 @@ public sealed class ApsStore
 {
     private const string SeedModified = "2020-02-28T05:22:52Z";
 
-    /// <summary>Properties with an index, so eq()/in() on them never scans every resource.</summary>
-    private static readonly string[] IndexedPaths = { "initial_subdomain", "ms_account_id", "account.id", "id" };
+    /// <summary>
+    /// Properties with an index, so eq()/in() on them never scans every resource. A Tenant is
+    /// indexed by its own data only: the APS id its account link points to, not the linked
+    /// account's system id, which a PUT to the account could change without the Tenant knowing.
+    /// <c>account.id</c> is answered through the account's <c>id</c> and then this link index.
+    /// </summary>
+    private static readonly string[] IndexedPaths = { "initial_subdomain", "ms_account_id", AccountLinkPath, "id" };
+
+    private const string AccountLinkPath = "account.aps.id";
 
     private readonly ReaderWriterLockSlim _lock = new(LockRecursionPolicy.SupportsRecursion);
     private readonly Dictionary<string, StoredResource> _byId = new(StringComparer.OrdinalIgnoreCase);
@@ -109,6 +116,8 @@ public sealed class ApsStore
                 }
             }
 
+            // Parsed back from the stored bytes rather than returning the edited tree, whose
+            // nodes hold CLR values (a long revision): the caller gets exactly what a GET returns.
             return Parse(stored.Json);
         }
         finally
@@ -122,8 +131,7 @@ public sealed class ApsStore
     /// confirmation covers every Tenant of the account (the assumed scope, reference §8.3).
     /// </summary>
     public bool IsAcceptanceRequired(string msAccountId) =>
-        !Read(() => _indexes["ms_account_id"].Find(msAccountId).Select(r => r.Json).ToList())
-            .Any(json => Parse(json)["cloud_agreement_contact"] is JsonObject);
+        !HoldsContact(Read(() => _indexes["ms_account_id"].Find(msAccountId).Select(r => r.Json).ToList()).Select(Parse));
 
     /// <summary>
     /// Adds <paramref name="count"/> customer accounts, each with its own Microsoft account and
@@ -172,9 +180,20 @@ public sealed class ApsStore
     /// <summary>The page of resources a collection GET returns for a parsed query.</summary>
     internal ApsPage Query(RqlQuery query)
     {
+        var offset = query.Limit?.Offset ?? 0;
+        var count = query.Limit?.Count ?? Options.DefaultPageSize;
         var candidates = Read(() => Candidates(query).Select(r => (r.Sequence, r.Json)).ToList());
-        IEnumerable<JsonObject> matches = candidates
-            .OrderBy(c => c.Sequence)
+        var ordered = candidates.OrderBy(c => c.Sequence);
+
+        // When the candidates are exactly the matches and no sort() applies, only the page itself
+        // needs parsing; otherwise every candidate is parsed, checked and possibly sorted.
+        if (IsExact(query) && query.Sort.Count == 0)
+        {
+            var page = ordered.Skip(offset).Take(count).Select(c => Project(Parse(c.Json), query)).ToList();
+            return new ApsPage(page, offset, candidates.Count);
+        }
+
+        IEnumerable<JsonObject> matches = ordered
             .Select(c => Parse(c.Json))
             .Where(resource => _evaluator.Matches(query, resource));
         if (query.Sort.Count > 0)
@@ -183,9 +202,7 @@ public sealed class ApsStore
         }
 
         var all = matches.ToList();
-        var offset = query.Limit?.Offset ?? 0;
-        var count = query.Limit?.Count ?? Options.DefaultPageSize;
-        var items = all.Skip(offset).Take(count).Select(r => ApsProjection.Apply(r, query.Select, GetResource)).ToList();
+        var items = all.Skip(offset).Take(count).Select(r => Project(r, query)).ToList();
         return new ApsPage(items, offset, all.Count);
     }
 
@@ -196,29 +213,45 @@ public sealed class ApsStore
     internal JsonObject? CheckAccount(long accountId)
     {
         var key = accountId.ToString(CultureInfo.InvariantCulture);
-        var (accountExists, tenantJson) = Read(() => (
-            _indexes["id"].Find(key).Any(r => r.Type == ApsTypes.Account),
-            _indexes["account.id"].Find(key).OrderBy(r => r.Sequence).Select(r => r.Json).ToList()));
-        if (!accountExists)
+        var msAccounts = Read(() =>
+        {
+            if (!_indexes["id"].Find(key).Any(r => r.Type == ApsTypes.Account))
+            {
+                return null;
+            }
+
+            // Each resource is parsed once even though a customer's Tenant is also one of its
+            // Microsoft account's Tenants.
+            var parsed = new Dictionary<StoredResource, JsonObject>();
+            JsonObject ParseOnce(StoredResource r) => parsed.TryGetValue(r, out var json) ? json : parsed[r] = Parse(r.Json);
+            return TenantsOfAccounts(new[] { key })
+                .OrderBy(r => r.Sequence)
+                .Select(ParseOnce)
+                .Where(t => RqlEvaluator.ScalarText(t["ms_account_id"]) is not null)
+                .GroupBy(t => RqlEvaluator.ScalarText(t["ms_account_id"])!, StringComparer.Ordinal)
+                .Select(customerTenants => (
+                    MsAccountId: customerTenants.Key,
+                    Domain: Domain(customerTenants),
+                    MsTenantId: _msTenantIds.TryGetValue(customerTenants.Key, out var tenantId) ? tenantId : null,
+                    // Acceptance counts on any Tenant of the Microsoft account, also under another customer.
+                    AcceptanceRequired: !HoldsContact(_indexes["ms_account_id"].Find(customerTenants.Key).Select(ParseOnce))))
+                .ToList();
+        });
+        if (msAccounts is null)
         {
             return null;
         }
 
-        var msAccounts = tenantJson
-            .Select(Parse)
-            .Where(t => RqlEvaluator.ScalarText(t["ms_account_id"]) is not null)
-            .GroupBy(t => RqlEvaluator.ScalarText(t["ms_account_id"])!, StringComparer.Ordinal)
-            .ToList();
         var tenants = new JsonArray();
         foreach (var msAccount in msAccounts)
         {
             tenants.Add(new JsonObject
             {
-                ["domain"] = Domain(msAccount),
-                ["id"] = msAccount.Key,
+                ["domain"] = msAccount.Domain,
+                ["id"] = msAccount.MsAccountId,
                 ["trial_plan_validation_result"] = new JsonObject { ["validationCode"] = 0 },
-                ["ms_tenant_id"] = Read(() => _msTenantIds.TryGetValue(msAccount.Key, out var tenantId) ? tenantId : null),
-                ["is_acceptance_of_microsoft_cloud_agreement_required"] = IsAcceptanceRequired(msAccount.Key),
+                ["ms_tenant_id"] = msAccount.MsTenantId,
+                ["is_acceptance_of_microsoft_cloud_agreement_required"] = msAccount.AcceptanceRequired,
                 ["customer_agreements"] = new JsonArray(),
             });
         }
@@ -249,7 +282,7 @@ public sealed class ApsStore
     internal string? TypeOf(string apsId) => Read(() => _byId.TryGetValue(apsId, out var resource) ? resource.Type : null);
 
     /// <summary>The distinct types of all stored resources, for /aps/2/types.</summary>
-    internal IReadOnlyList<string> Types() => Read(() => _byType.Keys.OrderBy(t => t, StringComparer.Ordinal).ToList());
+    internal IReadOnlyList<string> Types() => Read(() => _byType.Keys.ToList());
 
     private static JsonObject Parse(byte[] json) => JsonNode.Parse(json)!.AsObject();
 
@@ -354,6 +387,11 @@ public sealed class ApsStore
 
     private HashSet<StoredResource>? LookUp(string property, IEnumerable<string> values)
     {
+        if (property == "account.id")
+        {
+            return new HashSet<StoredResource>(TenantsOfAccounts(values));
+        }
+
         if (property == "aps.id")
         {
             return new HashSet<StoredResource>(values.Select(v => _byId.TryGetValue(v, out var r) ? r : null).OfType<StoredResource>());
@@ -361,6 +399,25 @@ public sealed class ApsStore
 
         return _indexes.TryGetValue(property, out var index) ? new HashSet<StoredResource>(values.SelectMany(index.Find)) : null;
     }
+
+    /// <summary>The resources whose account link points to a customer account with one of these system ids.</summary>
+    private IEnumerable<StoredResource> TenantsOfAccounts(IEnumerable<string> systemIds) =>
+        systemIds
+            .SelectMany(_indexes["id"].Find)
+            .Where(account => account.Type == ApsTypes.Account)
+            .SelectMany(account => _indexes[AccountLinkPath].Find(account.Id));
+
+    /// <summary>
+    /// True when the candidates are exactly the matches: the query has no filter, or its only
+    /// filter is the implementing() that chose them (a resource's type never changes).
+    /// </summary>
+    private static bool IsExact(RqlQuery query) =>
+        query.Terms.Count == 0 || (query.Terms.Count == 1 && query.Terms[0] is RqlImplementing);
+
+    private static bool HoldsContact(IEnumerable<JsonObject> tenants) =>
+        tenants.Any(tenant => tenant["cloud_agreement_contact"] is JsonObject);
+
+    private JsonObject Project(JsonObject resource, RqlQuery query) => ApsProjection.Apply(resource, query.Select, GetResource);
 
     private string?[] IndexKeys(JsonObject resource) =>
         IndexedPaths.Select(path => RqlEvaluator.ScalarText(_evaluator.ResolvePath(resource, path))).ToArray();

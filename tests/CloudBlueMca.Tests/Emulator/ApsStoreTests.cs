@@ -257,6 +257,40 @@ public class ApsStoreTests
     }
 
     [Fact]
+    public void TenantsAreFoundByTheirAccountsSystemIdAfterThatIdChanges()
+    {
+        var store = new ApsStore(new ApsEmulatorOptions());
+
+        store.PutResource("0f6e3b1c-7a2d-4c59-9e84-000001000011", new JsonObject { ["id"] = 555 });
+
+        Assert.Equal(5, Query(store, $"implementing({TenantType}),eq(account.id,555)").Items.Count);
+        Assert.Empty(Query(store, $"implementing({TenantType}),eq(account.id,1000011)").Items);
+        var check = store.CheckAccount(555)!;
+        Assert.Equal("0ec8e245-2509-44b9-a184-a313345db839", Assert.Single(check["tenants"]!.AsArray())!["id"]!.GetValue<string>());
+        Assert.Null(store.CheckAccount(1000011));
+    }
+
+    [Fact]
+    public void AnUnfilteredTypeQueryIsPagedInStorageOrderWithTheFullTotal()
+    {
+        var store = new ApsStore(new ApsEmulatorOptions { GeneratedAccounts = 10 });
+
+        var first = Query(store, $"implementing({TenantType}),limit(0,4)");
+        var rest = Query(store, $"implementing({TenantType}),limit(4,100)");
+        var everything = Query(store, "limit(0,1000)");
+
+        Assert.Equal(17, first.Total);
+        Assert.Equal(17, rest.Total);
+        Assert.Equal(4, first.Items.Count);
+        Assert.Equal(13, rest.Items.Count);
+        Assert.Equal("042b672a-47f8-4dc9-a973-f4134390f357", first.Items[0]["aps"]!["id"]!.GetValue<string>());
+        Assert.Equal(store.ResourceCount, everything.Total);
+        Assert.Equal(
+            first.Items.Concat(rest.Items).Select(t => t["aps"]!["id"]!.GetValue<string>()),
+            everything.Items.Where(r => r["aps"]!["type"]!.GetValue<string>() == TenantType).Select(r => r["aps"]!["id"]!.GetValue<string>()));
+    }
+
+    [Fact]
     public void OneHundredThousandAccountsAreQuickToBuildAndLookedUpThroughIndexes()
     {
         var watch = Stopwatch.StartNew();
