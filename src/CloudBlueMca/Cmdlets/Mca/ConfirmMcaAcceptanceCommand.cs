@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
 using CloudBlueMca.Engine.Mca;
@@ -15,9 +14,8 @@ namespace CloudBlueMca.Cmdlets.Mca
     /// </summary>
     [Cmdlet(VerbsLifecycle.Confirm, "McaAcceptance", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(McaConfirmation))]
-    public sealed class ConfirmMcaAcceptanceCommand : CloudBlueCmdlet
+    public sealed class ConfirmMcaAcceptanceCommand : BatchingCloudBlueCmdlet<ConfirmationRequest>
     {
-        private readonly List<ConfirmationRequest> _pending = new List<ConfirmationRequest>();
         private McaConfirmationWorkflow? _workflow;
 
         /// <summary>Internal id of the Microsoft account; wins over InitialSubdomain when both come.</summary>
@@ -68,9 +66,11 @@ namespace CloudBlueMca.Cmdlets.Mca
             _workflow = new McaConfirmationWorkflow(ResolveConnection(), Force, ThrottleLimit);
         }
 
+        protected override int BatchSize => McaConfirmationWorkflow.BatchSize;
+
         protected override void ProcessRecord()
         {
-            _pending.Add(new ConfirmationRequest
+            Enqueue(new ConfirmationRequest
             {
                 MsAccountId = MsAccountId,
                 InitialSubdomain = InitialSubdomain,
@@ -81,23 +81,11 @@ namespace CloudBlueMca.Cmdlets.Mca
                 DateAgreed = DateAgreed,
                 TenantResourceId = TenantResourceId,
             });
-            if (_pending.Count >= McaConfirmationWorkflow.BatchSize)
-            {
-                Flush();
-            }
         }
 
-        protected override void EndProcessing() => Flush();
-
-        private void Flush()
+        protected override void ProcessBatch(ConfirmationRequest[] requests)
         {
-            if (_pending.Count == 0)
-            {
-                return;
-            }
-
-            var batch = _workflow!.CreateBatch(_pending.ToArray());
-            _pending.Clear();
+            var batch = _workflow!.CreateBatch(requests);
             while (batch.HasPending)
             {
                 var plans = Run(operation => batch.PlanAsync(operation));

@@ -1,4 +1,3 @@
-using System.Collections.Generic;
 using System.Management.Automation;
 using CloudBlueMca.Engine;
 using CloudBlueMca.Engine.Mca;
@@ -13,9 +12,8 @@ namespace CloudBlueMca.Cmdlets.Mca
     /// </summary>
     [Cmdlet(VerbsCommon.Get, "MsAccountInternalId")]
     [OutputType(typeof(MsAccount))]
-    public sealed class GetMsAccountInternalIdCommand : CloudBlueCmdlet
+    public sealed class GetMsAccountInternalIdCommand : BatchingCloudBlueCmdlet<string>
     {
-        private readonly List<string> _pending = new List<string>();
         private MsAccountLookup? _lookup;
 
         /// <summary><c>example</c> and <c>example.onmicrosoft.com</c> mean the same.</summary>
@@ -29,26 +27,12 @@ namespace CloudBlueMca.Cmdlets.Mca
             _lookup = new MsAccountLookup(ResolveConnection());
         }
 
-        protected override void ProcessRecord()
+        protected override int BatchSize => MsAccountLookup.BatchSize;
+
+        protected override void ProcessRecord() => Enqueue(InitialSubdomain);
+
+        protected override void ProcessBatch(string[] inputs)
         {
-            _pending.AddRange(InitialSubdomain);
-            if (_pending.Count >= MsAccountLookup.BatchSize)
-            {
-                Flush();
-            }
-        }
-
-        protected override void EndProcessing() => Flush();
-
-        private void Flush()
-        {
-            if (_pending.Count == 0)
-            {
-                return;
-            }
-
-            var inputs = _pending.ToArray();
-            _pending.Clear();
             foreach (var result in Run(operation => _lookup!.FindAsync(inputs, operation)))
             {
                 if (result.Error != null)

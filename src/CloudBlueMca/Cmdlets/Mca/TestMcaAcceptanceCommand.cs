@@ -1,4 +1,3 @@
-using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
 using CloudBlueMca.Engine;
@@ -26,9 +25,8 @@ namespace CloudBlueMca.Cmdlets.Mca
     /// </remarks>
     [Cmdlet(VerbsDiagnostic.Test, "McaAcceptance")]
     [OutputType(typeof(McaAcceptanceStatus), typeof(bool))]
-    public sealed class TestMcaAcceptanceCommand : CloudBlueCmdlet
+    public sealed class TestMcaAcceptanceCommand : BatchingCloudBlueCmdlet<AcceptanceCheckRequest>
     {
-        private readonly List<AcceptanceCheckRequest> _pending = new List<AcceptanceCheckRequest>();
         private McaAcceptanceCheck? _check;
 
         /// <summary>System id of the customer account, e.g. 1000011.</summary>
@@ -55,26 +53,12 @@ namespace CloudBlueMca.Cmdlets.Mca
             }
         }
 
-        protected override void ProcessRecord()
+        protected override int BatchSize => McaAcceptanceCheck.BatchSize;
+
+        protected override void ProcessRecord() => Enqueue(new AcceptanceCheckRequest(AccountId, InitialSubdomain));
+
+        protected override void ProcessBatch(AcceptanceCheckRequest[] requests)
         {
-            _pending.Add(new AcceptanceCheckRequest(AccountId, InitialSubdomain));
-            if (_pending.Count >= McaAcceptanceCheck.BatchSize)
-            {
-                Flush();
-            }
-        }
-
-        protected override void EndProcessing() => Flush();
-
-        private void Flush()
-        {
-            if (_pending.Count == 0)
-            {
-                return;
-            }
-
-            var requests = _pending.ToArray();
-            _pending.Clear();
             foreach (var result in Run(operation => _check!.CheckAllAsync(requests, operation)))
             {
                 if (result.Error is CloudBlueMcaException error)
