@@ -48,6 +48,9 @@ namespace CloudBlueMca.Engine.Aps
             return body.Trim();
         }
 
+        /// <summary>The collection URL of a query, as sent; callers measure it to keep URLs short.</summary>
+        public string ListUrl(RqlQuery query) => BaseUri.AbsoluteUri + ResourcesPath + "?" + query;
+
         /// <summary>One page: the query with <c>limit(offset,count)</c> appended.</summary>
         public async Task<ApsPage> GetPageAsync(RqlQuery query, int offset, int count, OperationContext ctx)
         {
@@ -56,7 +59,7 @@ namespace CloudBlueMca.Engine.Aps
                 throw new ArgumentException("The query already has a limit(); paging adds its own.", nameof(query));
             }
 
-            var uri = new Uri(BaseUri.AbsoluteUri + ResourcesPath + "?" + query.With(new RqlLimit(offset, count)));
+            var uri = new Uri(ListUrl(query.With(new RqlLimit(offset, count))));
             var (body, contentRange) = await SendAsync(HttpMethod.Get, uri, null, false, ctx).ConfigureAwait(false);
             var items = ParseArray(body, uri);
             var range = ContentRange.Parse(contentRange);

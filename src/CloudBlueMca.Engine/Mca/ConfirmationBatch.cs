@@ -19,9 +19,8 @@ namespace CloudBlueMca.Engine.Mca
         private readonly McaConfirmationWorkflow _workflow;
         private readonly TenantDirectory _directory;
         private readonly List<ConfirmationRow> _rows;
-        private readonly Dictionary<string, string?> _subdomainOfAccount = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
         private List<ConfirmationPlan> _awaitingApproval = new List<ConfirmationPlan>();
-        private bool _validated;
+        private bool _prepared;
 
         internal ConfirmationBatch(McaConfirmationWorkflow workflow, TenantDirectory directory, IReadOnlyList<ConfirmationRequest> requests)
         {
@@ -44,16 +43,18 @@ namespace CloudBlueMca.Engine.Mca
         public async Task<IReadOnlyList<ConfirmationPlan>> PlanAsync(OperationContext context)
         {
             var finishedBefore = FinishedCount;
-            if (!_validated)
+            if (!_prepared)
             {
-                _validated = true;
+                // Only the first round validates and resolves subdomains: after it every pending
+                // row has a Microsoft account id.
+                _prepared = true;
                 foreach (var row in _rows)
                 {
                     row.Validate(_workflow.UtcToday);
                 }
-            }
 
-            await ResolveSubdomainsAsync(context).ConfigureAwait(false);
+                await ResolveSubdomainsAsync(context).ConfigureAwait(false);
+            }
 
             var claimed = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
             var round = _rows.Where(r => r.IsPending && claimed.Add(r.MsAccountId!)).ToList();
@@ -103,7 +104,7 @@ namespace CloudBlueMca.Engine.Mca
                     continue;
                 }
 
-                var ids = lookup.Found(row.Label!).Select(t => t.MsAccountId).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+                var ids = lookup.MsAccountIdsOf(row.Label!);
                 if (ids.Count == 0)
                 {
                     row.Fail(new CloudBlueMcaException(
@@ -146,7 +147,7 @@ namespace CloudBlueMca.Engine.Mca
                 return;
             }
 
-            _subdomainOfAccount[row.MsAccountId!] = records.Select(r => r.InitialSubdomain).FirstOrDefault(s => s != null);
+            var knownSubdomain = records.Select(r => r.InitialSubdomain).FirstOrDefault(s => s != null);
             var decision = ConfirmationDecision.Decide(row.Contact!, records.Select(r => r.Resource).ToList(), row.Request.TenantResourceId, _workflow.Force, row.Name);
             if (decision.Error != null)
             {
@@ -154,11 +155,11 @@ namespace CloudBlueMca.Engine.Mca
             }
             else if (decision.AlreadyConfirmed)
             {
-                row.Succeed(decision.Target!, ConfirmationResult.AlreadyConfirmed, _subdomainOfAccount[row.MsAccountId!]);
+                row.Succeed(decision.Target!, ConfirmationResult.AlreadyConfirmed, knownSubdomain);
             }
             else
             {
-                _awaitingApproval.Add(new ConfirmationPlan(row, decision.Target!));
+                _awaitingApproval.Add(new ConfirmationPlan(row, decision.Target!, knownSubdomain));
             }
         }
 
@@ -167,7 +168,7 @@ namespace CloudBlueMca.Engine.Mca
             try
             {
                 await _directory.PutContactAsync(plan.Tenant, plan.Row.Contact!, context).ConfigureAwait(false);
-                plan.Row.Succeed(plan.Tenant, ConfirmationResult.Confirmed, _subdomainOfAccount[plan.Row.MsAccountId!]);
+                plan.Row.Succeed(plan.Tenant, ConfirmationResult.Confirmed, plan.KnownSubdomain);
             }
             catch (CloudBlueMcaException error)
             {

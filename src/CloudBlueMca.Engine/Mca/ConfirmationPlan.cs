@@ -6,10 +6,11 @@ namespace CloudBlueMca.Engine.Mca
     /// </summary>
     public sealed class ConfirmationPlan
     {
-        internal ConfirmationPlan(ConfirmationRow row, TenantResource tenant)
+        internal ConfirmationPlan(ConfirmationRow row, TenantResource tenant, string? knownSubdomain)
         {
             Row = row;
             Tenant = tenant;
+            KnownSubdomain = knownSubdomain;
         }
 
         /// <summary>ShouldProcess target: names the subdomain or account, and the Tenant resource.</summary>
@@ -21,5 +22,8 @@ namespace CloudBlueMca.Engine.Mca
         internal ConfirmationRow Row { get; }
 
         internal TenantResource Tenant { get; }
+
+        /// <summary>The account's initial subdomain as its Tenants record it, for rows given only an MsAccountId.</summary>
+        internal string? KnownSubdomain { get; }
     }
 }

@@ -10,12 +10,9 @@ namespace CloudBlueMca.Engine.Mca
 
         public ConfirmationRow(int index, ConfirmationRequest request)
         {
-            Index = index;
             Request = request;
             Name = FirstNonBlank(request.InitialSubdomain, request.MsAccountId) ?? $"row {index + 1}";
         }
-
-        public int Index { get; }
 
         public ConfirmationRequest Request { get; }
 

@@ -24,13 +24,14 @@ namespace CloudBlueMca.Engine.Mca
             foreach (var value in values)
             {
                 // A value costs its escaped length plus a separating comma after the first one.
-                var cost = urlLength(new[] { value }) - emptyLength + (chunk.Count == 0 ? 0 : 1);
+                var valueCost = urlLength(new[] { value }) - emptyLength;
+                var cost = valueCost + (chunk.Count == 0 ? 0 : 1);
                 if (chunk.Count > 0 && length + cost >= maxUrlLength)
                 {
                     yield return chunk;
                     chunk = new List<string>();
                     length = emptyLength;
-                    cost = urlLength(new[] { value }) - emptyLength;
+                    cost = valueCost;
                 }
 
                 if (emptyLength + cost >= maxUrlLength)

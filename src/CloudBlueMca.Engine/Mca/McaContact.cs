@@ -95,15 +95,6 @@ namespace CloudBlueMca.Engine.Mca
             && SameText(recorded.Email, Email)
             && PhoneKey(recorded.Phone) == PhoneKey(Phone);
 
-        public CloudAgreementContact ToRecorded() => new CloudAgreementContact
-        {
-            Email = Email,
-            FirstName = FirstName,
-            LastName = LastName,
-            Phone = Phone,
-            DateAgreed = DateAgreed,
-        };
-
         // A local time (Get-Date) is a moment: east of UTC its local date can already be
         // tomorrow in UTC, so it is compared and sent as its UTC date. A date without a kind
         // (typed, or read from a CSV) is taken as the calendar date it names.

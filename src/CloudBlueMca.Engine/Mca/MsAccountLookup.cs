@@ -29,7 +29,7 @@ namespace CloudBlueMca.Engine.Mca
             var labels = parsed.Where(p => p.Label != null).Select(p => p.Label!).Distinct(StringComparer.Ordinal).ToList();
 
             var bySubdomain = await _directory.FindBySubdomainsAsync(labels, context).ConfigureAwait(false);
-            var msAccountIds = labels.SelectMany(l => bySubdomain.Found(l)).Select(r => r.MsAccountId).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+            var msAccountIds = labels.SelectMany(bySubdomain.MsAccountIdsOf).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
             var byMsAccount = await _directory.FindByMsAccountIdsAsync(msAccountIds, context).ConfigureAwait(false);
 
             var results = new List<MsAccountLookupResult>(inputs.Count);
@@ -63,7 +63,7 @@ namespace CloudBlueMca.Engine.Mca
                 return Failed(input, lookupError);
             }
 
-            var ids = bySubdomain.Found(label).Select(r => r.MsAccountId).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+            var ids = bySubdomain.MsAccountIdsOf(label);
             if (ids.Count == 0)
             {
                 return Failed(input, new CloudBlueMcaException(

@@ -47,8 +47,7 @@ namespace CloudBlueMca.Engine.Mca
                 return lookup;
             }
 
-            var baseLength = ApsUrlLength();
-            var chunks = InListChunker.Chunk(values.ToList(), chunk => baseLength + Query(Rql.In(property, chunk)).ToString().Length + PagingReserve, MaxUrlLength).ToList();
+            var chunks = InListChunker.Chunk(values.ToList(), chunk => _connection.Client.ListUrl(Query(Rql.In(property, chunk))).Length + PagingReserve, MaxUrlLength).ToList();
             var pages = await ThrottledTasks.SelectAsync(chunks, _throttleLimit, chunk => ListAsync(property, chunk, context), context.Cancellation).ConfigureAwait(false);
             for (var i = 0; i < chunks.Count; i++)
             {
@@ -92,7 +91,5 @@ namespace CloudBlueMca.Engine.Mca
         // customer's system id (AccountId) comes with the same request.
         private RqlQuery Query(RqlNode filter) =>
             new RqlQuery(Rql.Implementing(_connection.TenantTypeId), filter, Rql.Select("account"));
-
-        private int ApsUrlLength() => new Uri(_connection.Client.BaseUri, "aps/2/resources/?").AbsoluteUri.Length;
     }
 }

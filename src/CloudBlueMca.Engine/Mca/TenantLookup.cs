@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 
 namespace CloudBlueMca.Engine.Mca
 {
@@ -14,6 +15,10 @@ namespace CloudBlueMca.Engine.Mca
         private readonly Dictionary<string, CloudBlueMcaException> _failed = new Dictionary<string, CloudBlueMcaException>(StringComparer.OrdinalIgnoreCase);
 
         public IReadOnlyList<TenantRecord> Found(string value) => _found.TryGetValue(value, out var records) ? records : None;
+
+        /// <summary>The distinct Microsoft accounts among the Tenants found for one value (one, unless a subdomain is shared).</summary>
+        public IReadOnlyList<string> MsAccountIdsOf(string value) =>
+            Found(value).Select(r => r.MsAccountId).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
 
         public CloudBlueMcaException? Failure(string value) => _failed.TryGetValue(value, out var error) ? error : null;
 
