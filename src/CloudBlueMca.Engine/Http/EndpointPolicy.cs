@@ -24,21 +24,25 @@ namespace CloudBlueMca.Engine.Http
             }
 
             var withScheme = trimmed.IndexOf("://", StringComparison.Ordinal) >= 0 ? trimmed : "https://" + trimmed;
-            if (!Uri.TryCreate(withScheme, UriKind.Absolute, out var uri)
-                || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp))
+            if (!Uri.TryCreate(withScheme, UriKind.Absolute, out var uri))
             {
                 throw Invalid(text, parameterName, "it is not an http or https address");
             }
 
+            // Checked before anything else that would repeat the text: user information may hold a password.
             if (uri.UserInfo.Length > 0)
             {
-                // The text itself is not repeated: user information may hold a password.
                 throw Invalid(uri.Scheme + "://" + uri.Authority, parameterName, "it must not contain user information; pass credentials with -Credential");
+            }
+
+            if (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp)
+            {
+                throw Invalid(text, parameterName, "it is not an http or https address");
             }
 
             if (uri.Query.Length > 0 || uri.Fragment.Length > 0)
             {
-                throw Invalid(text, parameterName, "it must not contain a query or a fragment");
+                throw Invalid(UrlRedactor.Redact(uri), parameterName, "it must not contain a query or a fragment");
             }
 
             EnsureSecure(uri);

@@ -43,10 +43,14 @@ public class EndpointPolicyTests
         Assert.Contains("-Uri", error.Message, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public void UserInformationIsRefusedWithoutRepeatingIt()
+    [Theory]
+    [InlineData("https://admin:hunter2@cb.example.com/")]
+    [InlineData("ftp://admin:hunter2@cb.example.com/")]
+    [InlineData("https://admin:hunter2@cb.example.com/?a=b")]
+    [InlineData("https://cb.example.com/aps?token=hunter2")]
+    public void ASecretInTheAddressIsNeverRepeated(string text)
     {
-        var error = Assert.Throws<CloudBlueMcaException>(() => EndpointPolicy.NormalizeBaseUri("https://admin:hunter2@cb.example.com/", "Uri"));
+        var error = Assert.Throws<CloudBlueMcaException>(() => EndpointPolicy.NormalizeBaseUri(text, "Uri"));
         Assert.Equal(ErrorIds.InvalidEndpoint, error.ErrorId);
         Assert.DoesNotContain("hunter2", error.Message, StringComparison.Ordinal);
     }
