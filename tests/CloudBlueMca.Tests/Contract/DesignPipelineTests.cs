@@ -70,7 +70,7 @@ public class DesignPipelineTests
         Assert.Contains(binding.Problems, p => p.Contains("PhoneNumber"));
     }
 
-    [FactRequiringCmdlet("Get", "PcCustomer")]
+    [Fact]
     public void McaAcceptanceStatus_into_Get_PcCustomer_binds_MsTenantId_to_CustomerId()
     {
         var getPcCustomer = FindCmdlet("Get", "PcCustomer")!;
@@ -80,7 +80,7 @@ public class DesignPipelineTests
         Assert.Equal("MsTenantId", binding.BoundFromPipeline["CustomerId"]);
     }
 
-    [FactRequiringCmdlet("Get", "PcCustomer")]
+    [Fact]
     public void PcCustomer_into_Get_MsAccountInternalId_binds_InitialSubdomain()
     {
         var getPcCustomer = FindCmdlet("Get", "PcCustomer")!;

@@ -1,6 +1,7 @@
 using System.Management.Automation;
 using CloudBlueMca.Cmdlets.Mca;
 using CloudBlueMca.Engine.Mca;
+using CloudBlueMca.Tests.Support;
 using Xunit;
 using static CloudBlueMca.Tests.Contract.CmdletMetadata;
 
@@ -70,7 +71,7 @@ public class McaCmdletContractTests
     [Fact]
     public void Every_MCA_output_type_has_a_table_view()
     {
-        var format = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "../../../../../src/CloudBlueMca/CloudBlueMca.format.ps1xml"));
+        var format = File.ReadAllText(RepositoryFiles.PathOf("src", "CloudBlueMca", "CloudBlueMca.format.ps1xml"));
         foreach (var type in new[] { typeof(MsAccount), typeof(TenantResource), typeof(McaAcceptanceStatus), typeof(McaConfirmation) })
         {
             Assert.Contains($"<TypeName>{type.FullName}</TypeName>", format);

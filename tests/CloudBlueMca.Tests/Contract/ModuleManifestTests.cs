@@ -22,7 +22,7 @@ public class ModuleManifestTests
     [Fact]
     public void TheBuiltManifestCarriesThisVersionAndItsChangelogSection()
     {
-        var version = Regex.Match(File.ReadAllText(RepositoryFiles.PathOf("Directory.Build.props")), "<ModuleVersion>([^<]+)</ModuleVersion>").Groups[1].Value;
+        var version = ModuleVersion;
         var built = File.ReadAllText(RepositoryFiles.PathOf("out", "CloudBlueMca", "CloudBlueMca.psd1")).Replace("\r\n", "\n");
 
         Assert.DoesNotContain("{{", built, StringComparison.Ordinal);
@@ -59,7 +59,7 @@ public class ModuleManifestTests
         Assert.Matches(@"^'@\s*$", lines[terminator]);
         Assert.DoesNotContain(lines.Skip(terminator + 1), l => l.StartsWith("'@", StringComparison.Ordinal));
 
-        var version = Regex.Match(File.ReadAllText(RepositoryFiles.PathOf("Directory.Build.props")), "<ModuleVersion>([^<]+)</ModuleVersion>").Groups[1].Value;
+        var version = ModuleVersion;
         Assert.Equal(ChangelogSection(version), string.Join("\n", lines[(header + 1)..terminator]));
         Assert.Equal(["}", "}", "}"], lines.Skip(terminator + 1).Select(l => l.Trim()).Where(l => l.Length > 0));
 
@@ -74,9 +74,13 @@ public class ModuleManifestTests
     [Fact]
     public void TheChangelogHasASectionForThisVersion()
     {
-        var version = Regex.Match(File.ReadAllText(RepositoryFiles.PathOf("Directory.Build.props")), "<ModuleVersion>([^<]+)</ModuleVersion>").Groups[1].Value;
+        var version = ModuleVersion;
         Assert.Contains("### Added", ChangelogSection(version), StringComparison.Ordinal);
     }
+
+    /// <summary>The one version number, as Directory.Build.props holds it.</summary>
+    private static string ModuleVersion =>
+        Regex.Match(File.ReadAllText(RepositoryFiles.PathOf("Directory.Build.props")), "<ModuleVersion>([^<]+)</ModuleVersion>").Groups[1].Value;
 
     private static string ChangelogSection(string version)
     {

@@ -5,6 +5,7 @@ using System.Xml.Linq;
 using CloudBlueMca.Cmdlets.PartnerCenter;
 using CloudBlueMca.Engine.PartnerCenter;
 using CloudBlueMca.Infrastructure;
+using CloudBlueMca.Tests.Support;
 using Xunit;
 
 namespace CloudBlueMca.Tests.Contract;
@@ -147,48 +148,14 @@ public sealed class PartnerCenterCmdletContractTests
     }
 
     [Fact]
-    public void PublicPartnerCenterTypesExposeNoMsalOrJsonTypes()
-    {
-        var engine = typeof(PcConnection).Assembly;
-        var types = engine.GetExportedTypes().Where(t => t.Namespace == "CloudBlueMca" && t.Name.StartsWith("Pc", StringComparison.Ordinal)
-            || t.Namespace == "CloudBlueMca.Engine.PartnerCenter");
-        foreach (var type in types)
-        {
-            var exposed = type.GetMembers(BindingFlags.Public | BindingFlags.Instance | BindingFlags.Static | BindingFlags.DeclaredOnly)
-                .SelectMany(ExposedTypes);
-            Assert.DoesNotContain(exposed, t => t.Namespace != null && (t.Namespace.StartsWith("Microsoft.Identity", StringComparison.Ordinal) || t.Namespace.StartsWith("System.Text.Json", StringComparison.Ordinal)));
-        }
-    }
-
-    [Fact]
     public void TheFormatFileHasTableViewsForPcConnectionAndPcCustomer()
     {
-        var file = Path.Combine(RepoRoot(), "src", "CloudBlueMca", "CloudBlueMca.format.ps1xml");
+        var file = RepositoryFiles.PathOf("src", "CloudBlueMca", "CloudBlueMca.format.ps1xml");
         var views = XDocument.Load(file).Descendants("View").Select(v => (string)v.Element("ViewSelectedBy")!.Element("TypeName")!).ToList();
 
         Assert.Contains("CloudBlueMca.PcConnection", views);
         Assert.Contains("CloudBlueMca.PcCustomer", views);
         var columns = XDocument.Load(file).Descendants("View").Where(v => (string)v.Element("Name")! == "CloudBlueMca.PcConnection").Descendants("PropertyName").Select(p => p.Value);
         Assert.All(columns, c => Assert.NotNull(typeof(PcConnection).GetProperty(c)));
-    }
-
-    private static IEnumerable<Type> ExposedTypes(MemberInfo member) => member switch
-    {
-        PropertyInfo p => new[] { p.PropertyType },
-        MethodInfo m => m.GetParameters().Select(x => x.ParameterType).Append(m.ReturnType).SelectMany(t => t.IsGenericType ? t.GetGenericArguments().Append(t) : new[] { t }),
-        FieldInfo f => new[] { f.FieldType },
-        ConstructorInfo c => c.GetParameters().Select(x => x.ParameterType),
-        _ => Array.Empty<Type>(),
-    };
-
-    private static string RepoRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory != null && !File.Exists(Path.Combine(directory.FullName, "CloudBlueMca.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new InvalidOperationException("Repository root not found.");
     }
 }

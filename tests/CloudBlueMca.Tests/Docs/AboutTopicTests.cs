@@ -1,6 +1,4 @@
-using System.Reflection;
 using System.Text.RegularExpressions;
-using CloudBlueMca.Engine;
 using CloudBlueMca.Tests.Support;
 using Xunit;
 
@@ -30,10 +28,7 @@ public class AboutTopicTests
     [Fact]
     public void EveryErrorIdIsExplainedAndEveryExplainedIdExists()
     {
-        var ids = typeof(ErrorIds).GetFields(BindingFlags.Public | BindingFlags.Static)
-            .Where(f => f.IsLiteral)
-            .Select(f => (string)f.GetRawConstantValue()!)
-            .ToList();
+        var ids = ErrorIdCatalog.All;
         var entries = ErrorIdEntries();
         var problems = new List<string>();
         problems.AddRange(ids.Where(id => !entries.ContainsKey(id)).Select(id => $"ErrorIds.{id} is not explained under ERROR IDS"));

@@ -136,10 +136,7 @@ public class CmdletHelpDriftTests
     public void EveryCommandNamedInAnExampleOrTheReadmeExists()
     {
         var exported = ManifestFile.TemplateCmdletsToExport().ToHashSet(StringComparer.Ordinal);
-        var code = PageFiles.Select(HelpPage.Load)
-            .SelectMany(p => p.RequiredSection("EXAMPLES").Subsections.SelectMany(s => s.CodeBlocks).Select(b => (Where: p.FileName, b.Code)))
-            .Concat(ReadmeCodeBlocks().Select(b => (Where: "README.md", Code: b)));
-        var unknown = code
+        var unknown = ExampleAndReadmeCode()
             .SelectMany(b => CommandName.Matches(b.Code).Select(m => (b.Where, Command: m.Value)))
             .Where(c => !exported.Contains(c.Command) && !ExternalCommands.Contains(c.Command))
             .Select(c => $"{c.Where}: {c.Command}")
@@ -147,6 +144,12 @@ public class CmdletHelpDriftTests
             .ToList();
         Assert.True(unknown.Count == 0, "Commands that are neither exported by CloudBlueMca nor known external commands (check the spelling, or add a real external command to ExternalCommands):\n" + string.Join("\n", unknown));
     }
+
+    /// <summary>Every code block of every help page's EXAMPLES and of README.md, with where it stands.</summary>
+    internal static IEnumerable<(string Where, string Code)> ExampleAndReadmeCode() =>
+        PageFiles.Select(HelpPage.Load)
+            .SelectMany(p => p.RequiredSection("EXAMPLES").Subsections.SelectMany(s => s.CodeBlocks).Select(b => (Where: p.FileName, b.Code)))
+            .Concat(ReadmeCodeBlocks().Select(b => (Where: "README.md", Code: b)));
 
     internal static IEnumerable<string> ReadmeCodeBlocks()
     {

@@ -1,7 +1,5 @@
-using System.Reflection;
 using System.Text;
 using System.Text.RegularExpressions;
-using CloudBlueMca.Engine;
 using CloudBlueMca.Tests.Support;
 using Xunit;
 
@@ -21,7 +19,7 @@ public class ExampleParameterTests
     {
         var cmdlets = CmdletContract.All.ToDictionary(c => c.Name, StringComparer.Ordinal);
         var problems = new List<string>();
-        foreach (var (where, code) in ExampleCode())
+        foreach (var (where, code) in CmdletHelpDriftTests.ExampleAndReadmeCode())
         {
             foreach (var (cmdlet, parameter) in ParametersPassed(code, cmdlets.Keys))
             {
@@ -61,8 +59,7 @@ public class ExampleParameterTests
         var tableIds = Regex.Matches(section.Groups["body"].Value, @"^\|(?<ids>[^|]*)\|", RegexOptions.Multiline)
             .SelectMany(row => Regex.Matches(row.Groups["ids"].Value, "`(?<id>[A-Za-z]+)`").Select(m => m.Groups["id"].Value))
             .ToHashSet(StringComparer.Ordinal);
-        var missing = typeof(ErrorIds).GetFields(BindingFlags.Public | BindingFlags.Static)
-            .Select(f => (string)f.GetRawConstantValue()!)
+        var missing = ErrorIdCatalog.All
             .Where(id => !tableIds.Contains(id))
             .ToList();
         Assert.True(missing.Count == 0, "README troubleshooting has no row for: " + string.Join(", ", missing));
@@ -72,23 +69,6 @@ public class ExampleParameterTests
         cmdlet.Parameters.Any(p => p.Metadata.Matches(name))
         || CmdletHelpDriftTests.CommonParameters.Contains(name, StringComparer.OrdinalIgnoreCase)
         || (cmdlet.SupportsShouldProcess && (name.Equals("WhatIf", StringComparison.OrdinalIgnoreCase) || name.Equals("Confirm", StringComparison.OrdinalIgnoreCase)));
-
-    private static IEnumerable<(string Where, string Code)> ExampleCode()
-    {
-        foreach (var file in Directory.GetFiles(RepositoryFiles.PathOf("docs", "en-US"), "*.md").Where(f => !Path.GetFileName(f).StartsWith("about_", StringComparison.Ordinal)))
-        {
-            var page = HelpPage.Load(file);
-            foreach (var block in page.RequiredSection("EXAMPLES").Subsections.SelectMany(s => s.CodeBlocks))
-            {
-                yield return (page.FileName, block.Code);
-            }
-        }
-
-        foreach (var block in CmdletHelpDriftTests.ReadmeCodeBlocks())
-        {
-            yield return ("README.md", block);
-        }
-    }
 
     /// <summary>
     /// The -Name tokens given to each module cmdlet in a piece of PowerShell: up to the end of its

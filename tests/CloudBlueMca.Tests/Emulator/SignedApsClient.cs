@@ -1,7 +1,8 @@
 using System.Net.Http.Headers;
-using System.Text;
 using System.Text.Json.Nodes;
+using System.Text;
 using CloudBlueMca.Engine.Aps;
+using CloudBlueMca.Tests.Support;
 
 namespace CloudBlueMca.Tests.Emulator;
 
@@ -12,14 +13,14 @@ internal sealed class SignedApsClient : IDisposable
     private readonly Uri _baseUri;
     private readonly OAuth1Signer _signer;
 
-    public SignedApsClient(Uri baseUri, string consumerKey = "demo-key", string consumerSecret = "demo-secret")
+    public SignedApsClient(Uri baseUri, string consumerKey = EmulatorClients.Key, string consumerSecret = EmulatorClients.Secret)
         : this(baseUri, new OAuth1Signer(consumerKey, consumerSecret))
     {
     }
 
     /// <summary>Signs with a clock that is <paramref name="clockOffset"/> away from this machine's.</summary>
     public SignedApsClient(Uri baseUri, TimeSpan clockOffset)
-        : this(baseUri, new OAuth1Signer("demo-key", "demo-secret", () => DateTimeOffset.UtcNow + clockOffset, () => Guid.NewGuid().ToString("N")))
+        : this(baseUri, new OAuth1Signer(EmulatorClients.Key, EmulatorClients.Secret, () => DateTimeOffset.UtcNow + clockOffset, () => Guid.NewGuid().ToString("N")))
     {
     }
 

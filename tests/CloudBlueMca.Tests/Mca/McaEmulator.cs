@@ -1,4 +1,3 @@
-using System.Security;
 using System.Text.Json.Nodes;
 using CloudBlueMca.Emulator.Aps;
 using CloudBlueMca.Emulator.Hosting;
@@ -37,13 +36,7 @@ internal sealed class McaEmulator : IAsyncDisposable
     public static async Task<McaEmulator> StartAsync(ApsEmulatorOptions? aps = null)
     {
         var host = await EmulatorHost.StartAsync(new EmulatorOptions { Aps = aps ?? new ApsEmulatorOptions() });
-        var secret = new SecureString();
-        foreach (var c in "demo-secret")
-        {
-            secret.AppendChar(c);
-        }
-
-        var request = new CloudBlueConnectRequest(host.BaseUri.ToString(), "demo-key", secret)
+        var request = new CloudBlueConnectRequest(host.BaseUri.ToString(), EmulatorClients.Key, EmulatorClients.Secure(EmulatorClients.Secret))
         {
             Pipeline = new HttpPipelineOptions { BaseRetryDelay = TimeSpan.FromMilliseconds(10), MaxRetryDelay = TimeSpan.FromMilliseconds(200), MaxAttempts = 3 },
         };

@@ -100,7 +100,7 @@ public sealed class AccessTokenConnectTests : IClassFixture<EmulatorFixture>
     {
         var request = PcTestCredentials.ForEmulator(_fixture.Host, PcAuthenticationKind.AccessToken);
         request.TenantId = null;
-        request.AccessToken = PcTestCredentials.Secure(token);
+        request.AccessToken = EmulatorClients.Secure(token);
         return request;
     }
 }

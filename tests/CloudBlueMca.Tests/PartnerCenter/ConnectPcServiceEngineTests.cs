@@ -193,7 +193,7 @@ public sealed class ConnectPcServiceEngineTests : IClassFixture<EmulatorFixture>
         var log = new RecordingLog();
         var request = PcTestCredentials.ForEmulator(_host, PcAuthenticationKind.RefreshToken);
         request.ApplicationId = _store.PublicClient.ClientId;
-        request.RefreshToken = PcTestCredentials.Secure(refreshToken);
+        request.RefreshToken = EmulatorClients.Secure(refreshToken);
 
         var connection = await PartnerCenterConnector.ConnectAsync(request, log.Context());
 
@@ -212,7 +212,7 @@ public sealed class ConnectPcServiceEngineTests : IClassFixture<EmulatorFixture>
         var before = _store.TokenRequests.Count;
         var request = PcTestCredentials.ClientSecret(_host);
         request.Kind = PcAuthenticationKind.RefreshToken;
-        request.RefreshToken = PcTestCredentials.Secure(_store.IssueRefreshToken(_store.SecretClient.ClientId));
+        request.RefreshToken = EmulatorClients.Secure(_store.IssueRefreshToken(_store.SecretClient.ClientId));
 
         var connection = await PartnerCenterConnector.ConnectAsync(request, OperationContext.None);
 
@@ -226,7 +226,7 @@ public sealed class ConnectPcServiceEngineTests : IClassFixture<EmulatorFixture>
     {
         var request = PcTestCredentials.ForEmulator(_host, PcAuthenticationKind.RefreshToken);
         request.ApplicationId = _store.SecretClient.ClientId;
-        request.RefreshToken = PcTestCredentials.Secure(_store.IssueRefreshToken(_store.SecretClient.ClientId));
+        request.RefreshToken = EmulatorClients.Secure(_store.IssueRefreshToken(_store.SecretClient.ClientId));
 
         var error = await Assert.ThrowsAsync<CloudBlueMcaException>(() => PartnerCenterConnector.ConnectAsync(request, OperationContext.None));
 
@@ -239,7 +239,7 @@ public sealed class ConnectPcServiceEngineTests : IClassFixture<EmulatorFixture>
     {
         var request = PcTestCredentials.ForEmulator(_host, PcAuthenticationKind.RefreshToken);
         request.ApplicationId = _store.PublicClient.ClientId;
-        request.RefreshToken = PcTestCredentials.Secure(_store.IssueRefreshToken(_store.SecretClient.ClientId));
+        request.RefreshToken = EmulatorClients.Secure(_store.IssueRefreshToken(_store.SecretClient.ClientId));
 
         var error = await Assert.ThrowsAsync<CloudBlueMcaException>(() => PartnerCenterConnector.ConnectAsync(request, OperationContext.None));
 
@@ -250,7 +250,7 @@ public sealed class ConnectPcServiceEngineTests : IClassFixture<EmulatorFixture>
     public async Task AWrongClientSecretFailsWithEntrasReasonAndNoSecretInTheMessage()
     {
         var request = PcTestCredentials.ClientSecret(_host);
-        request.ClientSecret = PcTestCredentials.Secure("wrong-secret-value");
+        request.ClientSecret = EmulatorClients.Secure("wrong-secret-value");
 
         var error = await Assert.ThrowsAsync<CloudBlueMcaException>(() => PartnerCenterConnector.ConnectAsync(request, OperationContext.None));
 

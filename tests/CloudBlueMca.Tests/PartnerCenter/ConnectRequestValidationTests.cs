@@ -22,7 +22,7 @@ public sealed class ConnectRequestValidationTests : IClassFixture<EmulatorFixtur
         { "application id not a GUID", r => r.ApplicationId = "my-app", ErrorIds.InvalidCredential, ErrorKind.InvalidArgument },
         { "no tenant", r => r.TenantId = null, ErrorIds.InvalidCredential, ErrorKind.InvalidArgument },
         { "multi-tenant authority for app-only", r => r.TenantId = "organizations", ErrorIds.InvalidCredential, ErrorKind.InvalidArgument },
-        { "empty secret", r => r.ClientSecret = PcTestCredentials.Secure(string.Empty), ErrorIds.InvalidCredential, ErrorKind.InvalidArgument },
+        { "empty secret", r => r.ClientSecret = EmulatorClients.Secure(string.Empty), ErrorIds.InvalidCredential, ErrorKind.InvalidArgument },
         { "unknown environment", r => r.Environment = "AzureGermanCloud", ErrorIds.InvalidEndpoint, ErrorKind.InvalidArgument },
         { "http API on the network", r => r.ApiUri = new Uri("http://pc.example.com/"), ErrorIds.InsecureEndpoint, ErrorKind.SecurityError },
         { "http authority on the network", r => r.Authority = new Uri("http://login.example.com/"), ErrorIds.InsecureEndpoint, ErrorKind.SecurityError },
@@ -30,7 +30,7 @@ public sealed class ConnectRequestValidationTests : IClassFixture<EmulatorFixtur
         { "loopback authority with two segments", r => r.Authority = new Uri("http://127.0.0.1:9/login.microsoftonline.com/tenant"), ErrorIds.InvalidEndpoint, ErrorKind.InvalidArgument },
         { "thumbprint not hexadecimal", r => { r.Kind = PcAuthenticationKind.Certificate; r.CertificateThumbprint = "not-a-thumbprint"; }, ErrorIds.InvalidCredential, ErrorKind.InvalidArgument },
         { "certificate kind without a certificate", r => r.Kind = PcAuthenticationKind.Certificate, ErrorIds.InvalidCredential, ErrorKind.InvalidArgument },
-        { "empty refresh token", r => { r.Kind = PcAuthenticationKind.RefreshToken; r.ClientSecret = null; r.RefreshToken = PcTestCredentials.Secure(string.Empty); }, ErrorIds.InvalidCredential, ErrorKind.InvalidArgument },
+        { "empty refresh token", r => { r.Kind = PcAuthenticationKind.RefreshToken; r.ClientSecret = null; r.RefreshToken = EmulatorClients.Secure(string.Empty); }, ErrorIds.InvalidCredential, ErrorKind.InvalidArgument },
     };
 
     [Theory]

@@ -43,7 +43,7 @@ public sealed class CredentialLeakTests
         await using var host = await EmulatorHost.StartAsync();
         var token = host.PartnerCenter.IssueAccessToken(TimeSpan.FromMinutes(30));
         var request = PcTestCredentials.ForEmulator(host, PcAuthenticationKind.AccessToken);
-        request.AccessToken = PcTestCredentials.Secure(token);
+        request.AccessToken = EmulatorClients.Secure(token);
         var log = new RecordingLog();
 
         var connection = await PartnerCenterConnector.ConnectAsync(request, log.Context());

@@ -145,7 +145,7 @@ public sealed class GetPcCustomerEngineTests : IClassFixture<EmulatorFixture>
     {
         var forged = ForgedToken("https://api.partnercenter.microsoft.com");
         var request = PcTestCredentials.ForEmulator(_host, PcAuthenticationKind.AccessToken);
-        request.AccessToken = PcTestCredentials.Secure(forged);
+        request.AccessToken = EmulatorClients.Secure(forged);
         var connection = await PartnerCenterConnector.ConnectAsync(request, OperationContext.None);
 
         var error = await Assert.ThrowsAsync<PartnerCenterRequestException>(() => PartnerCenterCustomers.GetAsync(connection, Seed002, OperationContext.None));
@@ -192,7 +192,7 @@ public sealed class GetPcCustomerEngineTests : IClassFixture<EmulatorFixture>
     public async Task AnExpiredAccessTokenIsReportedBeforeAnythingIsSent()
     {
         var request = PcTestCredentials.ForEmulator(_host, PcAuthenticationKind.AccessToken);
-        request.AccessToken = PcTestCredentials.Secure(_host.PartnerCenter.IssueAccessToken(TimeSpan.FromSeconds(1)));
+        request.AccessToken = EmulatorClients.Secure(_host.PartnerCenter.IssueAccessToken(TimeSpan.FromSeconds(1)));
         var connection = await PartnerCenterConnector.ConnectAsync(request, OperationContext.None);
         await Task.Delay(TimeSpan.FromSeconds(1.5));
         var before = _host.Log.Count;

@@ -1,5 +1,6 @@
 using CloudBlueMca.Emulator.Hosting;
 using CloudBlueMca.Engine.PartnerCenter;
+using CloudBlueMca.Tests.Support;
 
 namespace CloudBlueMca.Tests.PartnerCenter;
 
@@ -39,18 +40,18 @@ internal static class PcCredentialCases
             case "RefreshTokenPublic":
                 var publicApp = PcTestCredentials.ForEmulator(host, PcAuthenticationKind.RefreshToken, environment);
                 publicApp.ApplicationId = store.PublicClient.ClientId;
-                publicApp.RefreshToken = PcTestCredentials.Secure(store.IssueRefreshToken(store.PublicClient.ClientId));
+                publicApp.RefreshToken = EmulatorClients.Secure(store.IssueRefreshToken(store.PublicClient.ClientId));
                 return new PcCredentialCase(publicApp, store.PublicClient.ClientId, false, false, false, new[] { "refresh_token" }, "refresh_token");
             case "RefreshTokenSecret":
                 var secretApp = PcTestCredentials.ClientSecret(host, environment);
                 secretApp.Kind = PcAuthenticationKind.RefreshToken;
-                secretApp.RefreshToken = PcTestCredentials.Secure(store.IssueRefreshToken(store.SecretClient.ClientId));
+                secretApp.RefreshToken = EmulatorClients.Secure(store.IssueRefreshToken(store.SecretClient.ClientId));
                 return new PcCredentialCase(secretApp, store.SecretClient.ClientId, false, true, false, new[] { "refresh_token" }, "refresh_token");
             case "RefreshTokenCertificate":
                 var certificateApp = PcTestCredentials.ForEmulator(host, PcAuthenticationKind.RefreshToken, environment);
                 certificateApp.ApplicationId = store.CertificateClient.ClientId;
                 certificateApp.Certificate = store.CertificateClient.Certificate;
-                certificateApp.RefreshToken = PcTestCredentials.Secure(store.IssueRefreshToken(store.CertificateClient.ClientId));
+                certificateApp.RefreshToken = EmulatorClients.Secure(store.IssueRefreshToken(store.CertificateClient.ClientId));
                 return new PcCredentialCase(certificateApp, store.CertificateClient.ClientId, false, false, true, new[] { "refresh_token" }, "refresh_token");
             default:
                 throw new ArgumentOutOfRangeException(nameof(name), name, "Unknown credential case.");

@@ -1,7 +1,6 @@
-using System.Net;
-using System.Security;
 using CloudBlueMca.Emulator.Hosting;
 using CloudBlueMca.Engine.PartnerCenter;
+using CloudBlueMca.Tests.Support;
 
 namespace CloudBlueMca.Tests.PartnerCenter;
 
@@ -21,9 +20,7 @@ internal static class PcTestCredentials
     {
         var request = ForEmulator(host, PcAuthenticationKind.ClientSecret, environment);
         request.ApplicationId = host.PartnerCenter.SecretClient.ClientId;
-        request.ClientSecret = Secure(host.PartnerCenter.SecretClient.ClientSecret!);
+        request.ClientSecret = EmulatorClients.Secure(host.PartnerCenter.SecretClient.ClientSecret!);
         return request;
     }
-
-    public static SecureString Secure(string value) => new NetworkCredential(string.Empty, value).SecurePassword;
 }
