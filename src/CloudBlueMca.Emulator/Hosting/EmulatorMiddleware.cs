@@ -4,7 +4,7 @@ using System.Text.Json;
 namespace CloudBlueMca.Emulator.Hosting;
 
 /// <summary>
-/// Runs in front of every route: applies base latency and injected faults, then records the
+/// Runs in front of every route: applies base latency and injected faults, and records the
 /// request and the status it got in the <see cref="RequestLog"/>.
 /// </summary>
 internal sealed class EmulatorMiddleware
@@ -49,6 +49,25 @@ internal sealed class EmulatorMiddleware
         var rawQuery = request.QueryString.Value ?? string.Empty;
         string? fault = null;
 
+        // The entry is added before the client can see an answer: as the response starts (its
+        // status is final then), before a dropped connection is aborted, or at the end when
+        // neither happened. Logged afterwards, a fast client could read the log before its own
+        // request is in it.
+        var logged = 0;
+        void Record()
+        {
+            if (Interlocked.Exchange(ref logged, 1) == 0)
+            {
+                _log.Add(new LoggedRequest(DateTimeOffset.UtcNow, request.Method, path, rawQuery, headers, body, context.Response.StatusCode, fault));
+            }
+        }
+
+        context.Response.OnStarting(() =>
+        {
+            Record();
+            return Task.CompletedTask;
+        });
+
         try
         {
             if (_faults.BaseLatency > TimeSpan.Zero)
@@ -70,6 +89,7 @@ internal sealed class EmulatorMiddleware
                     break;
                 case FaultKind.DropConnection:
                     fault = "dropped";
+                    Record();
                     context.Abort();
                     break;
                 default:
@@ -79,7 +99,7 @@ internal sealed class EmulatorMiddleware
         }
         finally
         {
-            _log.Add(new LoggedRequest(DateTimeOffset.UtcNow, request.Method, path, rawQuery, headers, body, context.Response.StatusCode, fault));
+            Record();
         }
     }
 
