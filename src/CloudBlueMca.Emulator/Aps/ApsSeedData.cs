@@ -181,7 +181,6 @@ internal static class ApsSeedData
         CompanyName: "Example Corp",
         MsAccountId: "0ec8e245-2509-44b9-a184-a313345db839",
         MsTenantId: "3f8a1aff-6a93-4b2c-b734-93b66497af4c",
-        InitialSubdomain: "example",
         TenantsJson: ExampleTenants);
 
     /// <summary>
@@ -194,7 +193,6 @@ internal static class ApsSeedData
         CompanyName: "Contoso Ltd",
         MsAccountId: "4188e387-a418-40f0-9166-54295cab3fcc",
         MsTenantId: "9c2f8e4a-1b7d-4c3e-8f5a-6d0b2e4c7a19",
-        InitialSubdomain: "contoso",
         TenantsJson: ContosoTenants);
 }
 
@@ -204,5 +202,4 @@ internal sealed record SeedCustomer(
     string CompanyName,
     string MsAccountId,
     string MsTenantId,
-    string InitialSubdomain,
     string TenantsJson);

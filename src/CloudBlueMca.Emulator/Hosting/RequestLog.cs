@@ -13,7 +13,11 @@ public sealed record LoggedRequest(
     int StatusCode,
     string? Fault)
 {
-    /// <summary>Path and query exactly as sent (still percent-encoded), e.g. <c>/aps/2/resources/?implementing(...)</c>.</summary>
+    /// <summary>
+    /// The path as the server decoded it, followed by the query exactly as sent (still
+    /// percent-encoded), e.g. <c>/aps/2/resources/?implementing(...)</c>. Fault rules match the
+    /// same decoded path.
+    /// </summary>
     public string PathAndQuery => Path + RawQuery;
 
     public string? Header(string name) => Headers.TryGetValue(name, out var value) ? value : null;

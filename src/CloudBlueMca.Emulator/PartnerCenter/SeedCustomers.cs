@@ -9,10 +9,6 @@ namespace CloudBlueMca.Emulator.PartnerCenter;
 /// </summary>
 internal static class SeedCustomers
 {
-    public const string Seed002CustomerId = "aaaabbbb-0000-cccc-1111-dddd2222eeee";
-    public const string ExampleCustomerId = "3f8a1aff-6a93-4b2c-b734-93b66497af4c";
-    public const string ContosoCustomerId = "9c2f8e4a-1b7d-4c3e-8f5a-6d0b2e4c7a19";
-
     public static IEnumerable<JsonObject> All()
     {
         yield return Parse(Seed002);

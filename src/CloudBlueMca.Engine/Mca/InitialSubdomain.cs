@@ -38,6 +38,22 @@ namespace CloudBlueMca.Engine.Mca
             return label;
         }
 
+        /// <summary>
+        /// <c>example.onmicrosoft.com</c> → <c>example</c>; null for any other domain. Unlike
+        /// <see cref="Normalize"/> it never throws: a Partner Center customer's domain is data,
+        /// not user input, and a customer on another domain simply has no initial subdomain.
+        /// </summary>
+        public static string? OfOnMicrosoftDomain(string? domain)
+        {
+            if (domain == null || !domain.EndsWith(MicrosoftSuffix, StringComparison.OrdinalIgnoreCase))
+            {
+                return null;
+            }
+
+            var label = domain.Substring(0, domain.Length - MicrosoftSuffix.Length);
+            return label.Length == 0 || label.IndexOf('.') >= 0 ? null : label.ToLowerInvariant();
+        }
+
         /// <summary>The first label of a domain such as <c>example.onmicrosoft.com</c>, lower-case.</summary>
         public static string FirstLabelOf(string domain)
         {

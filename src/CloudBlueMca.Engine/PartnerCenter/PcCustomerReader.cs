@@ -12,7 +12,6 @@ namespace CloudBlueMca.Engine.PartnerCenter
     /// </summary>
     internal static class PcCustomerReader
     {
-        private const string OnMicrosoftSuffix = ".onmicrosoft.com";
 
         /// <param name="customer">A JSON object parsed with case-insensitive member names.</param>
         public static PcCustomer Read(JsonObject customer)
@@ -29,7 +28,7 @@ namespace CloudBlueMca.Engine.PartnerCenter
                 Id = id,
                 CompanyName = company?.CompanyName,
                 Domain = company?.Domain,
-                InitialSubdomain = InitialSubdomainOf(company?.Domain),
+                InitialSubdomain = Mca.InitialSubdomain.OfOnMicrosoftDomain(company?.Domain),
                 CommerceId = PcJson.Text(customer["commerceId"]),
                 RelationshipToPartner = PcJson.Text(customer["relationshipToPartner"]),
                 AllowDelegatedAccess = customer["allowDelegatedAccess"] is JsonValue flag && flag.TryGetValue(out bool allowed) ? allowed : (bool?)null,
@@ -38,18 +37,6 @@ namespace CloudBlueMca.Engine.PartnerCenter
                 CompanyProfile = company,
                 BillingProfile = ReadBillingProfile(customer["billingProfile"] as JsonObject),
             };
-        }
-
-        /// <summary><c>example.onmicrosoft.com</c> → <c>example</c>; null for any other domain.</summary>
-        internal static string? InitialSubdomainOf(string? domain)
-        {
-            if (domain == null || !domain.EndsWith(OnMicrosoftSuffix, StringComparison.OrdinalIgnoreCase))
-            {
-                return null;
-            }
-
-            var label = domain.Substring(0, domain.Length - OnMicrosoftSuffix.Length);
-            return label.Length == 0 || label.IndexOf('.') >= 0 ? null : label.ToLowerInvariant();
         }
 
         private static PcCompanyProfile? ReadCompanyProfile(JsonObject? profile) =>

@@ -14,7 +14,7 @@ public sealed class PcCustomerReaderTests
     [InlineData(null, null)]
     public void InitialSubdomainIsTheLabelBeforeOnMicrosoftCom(string? domain, string? expected)
     {
-        Assert.Equal(expected, PcCustomerReader.InitialSubdomainOf(domain));
+        Assert.Equal(expected, CloudBlueMca.Engine.Mca.InitialSubdomain.OfOnMicrosoftDomain(domain));
     }
 
     [Fact]
