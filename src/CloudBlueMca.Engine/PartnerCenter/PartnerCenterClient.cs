@@ -140,7 +140,7 @@ namespace CloudBlueMca.Engine.PartnerCenter
             return new Uri(_connection.ApiUri, relative);
         }
 
-        private static PcNextLink? ReadNextLink(JsonObject? next)
+        internal static PcNextLink? ReadNextLink(JsonObject? next)
         {
             var uri = next?["uri"] is JsonValue value && value.TryGetValue(out string? text) ? text : null;
             if (string.IsNullOrEmpty(uri))
@@ -150,7 +150,7 @@ namespace CloudBlueMca.Engine.PartnerCenter
 
             var headers = (next!["headers"] as JsonArray ?? new JsonArray())
                 .OfType<JsonObject>()
-                .Select(h => new KeyValuePair<string, string>((string?)h["key"] ?? string.Empty, (string?)h["value"] ?? string.Empty))
+                .Select(h => new KeyValuePair<string, string>(PcJson.Text(h["key"]) ?? string.Empty, PcJson.Text(h["value"]) ?? string.Empty))
                 .Where(h => h.Key.Length > 0 && !string.Equals(h.Key, "Authorization", StringComparison.OrdinalIgnoreCase))
                 .ToList();
             return new PcNextLink(uri!, headers);
