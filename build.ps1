@@ -49,7 +49,8 @@ function Invoke-Native {
 }
 
 function Invoke-BuildTask {
-    Invoke-Native dotnet @('build', (Join-Path $root 'CloudBlueMca.sln'), '-c', $Configuration)
+    param([string] $BuildConfiguration = $Configuration)
+    Invoke-Native dotnet @('build', (Join-Path $root 'CloudBlueMca.sln'), '-c', $BuildConfiguration)
     if (Get-PlatyPSModule) {
         Invoke-DocsTask
     }
@@ -115,11 +116,10 @@ function Invoke-DocsTask {
 }
 
 function Invoke-PackageTask {
-    if (-not $configurationGiven) {
-        # What goes to Azure Automation or the Gallery is a Release build unless asked otherwise.
-        $script:Configuration = 'Release'
-    }
-    Invoke-BuildTask
+    # What goes to Azure Automation or the Gallery is a Release build unless asked otherwise; the
+    # choice is local so tasks listed after Package keep the configuration they were given.
+    $packageConfiguration = if ($configurationGiven) { $Configuration } else { 'Release' }
+    Invoke-BuildTask -BuildConfiguration $packageConfiguration
     if (-not (Test-Path (Join-Path $moduleFolder 'en-US/CloudBlueMca.dll-Help.xml'))) {
         # A release package without cmdlet help is incomplete, so Package installs platyPS if needed.
         Invoke-DocsTask
