@@ -4,11 +4,20 @@
 .DESCRIPTION
     Works in PowerShell 7 and Windows PowerShell 5.1. Every step stops the build on failure.
       Build   dotnet build: lays out the loadable module in out/CloudBlueMca, then Docs when
-              platyPS is installed (it says so when it is not).
-      Test    xunit (dotnet test), then the Pester suite when Pester 5 is installed.
+              platyPS can be found (it says so when it cannot).
+      Test    Build with the help (mandatory), xunit (dotnet test), then the Pester suite in
+              tests/Pester; fails when either fails and ends with one line counting both:
+              'N passed, N failed, N skipped' (also written to out/TestResults/summary.txt).
       Pester  only the Pester suite in tests/Pester, against the built module.
       Docs    platyPS New-ExternalHelp: docs/en-US/*.md -> en-US/CloudBlueMca.dll-Help.xml in the
-              module folder; installs platyPS 0.14.x from the PowerShell Gallery when it is missing.
+              module folder.
+
+    Tools come from where they are, never by hand:
+      Pester 5.x   an installed one, else the 'Pester' NuGet package restored by
+                   build/ToolRestore.csproj into out/tools (no PowerShell Gallery needed).
+      platyPS 0.14 an installed one, else the folder named by the environment variable
+                   CLOUDBLUEMCA_TOOL_MODULES (a PSModulePath-style folder holding platyPS/0.14.x),
+                   else installed from the PowerShell Gallery for the current user.
       Package Build (Release unless -Configuration says otherwise) + Docs, then out/CloudBlueMca.zip
               with the CloudBlueMca folder at its root (the shape Azure Automation imports),
               checked by expanding it and comparing file lists.
@@ -38,6 +47,9 @@ $helpFolder = Join-Path $root 'out/help/en-US'
 $packagePath = Join-Path $root 'out/CloudBlueMca.zip'
 $platyPSVersion = [version]'0.14.2'
 $configurationGiven = $PSBoundParameters.ContainsKey('Configuration')
+$toolFolder = Join-Path $root 'out/tools'
+$testResultsFolder = Join-Path $root 'out/TestResults'
+$pesterVersion = [version]'5.9.1'
 
 function Invoke-Native {
     param([string] $FilePath, [string[]] $ArgumentList)
@@ -65,7 +77,14 @@ function Invoke-BuildTask {
 
 function Get-PlatyPSModule {
     # 0.14.x only: platyPS 2.x (Microsoft.PowerShell.PlatyPS) has a different command set.
-    Get-Module -ListAvailable -Name platyPS |
+    $candidates = @(Get-Module -ListAvailable -Name platyPS)
+    if ($env:CLOUDBLUEMCA_TOOL_MODULES) {
+        $folder = Join-Path $env:CLOUDBLUEMCA_TOOL_MODULES 'platyPS'
+        if (Test-Path $folder) {
+            $candidates += @(Get-ChildItem -Path $folder -Directory | ForEach-Object { Get-Module -ListAvailable -Name (Join-Path $_.FullName 'platyPS.psd1') })
+        }
+    }
+    $candidates |
         Where-Object { $_.Version.Major -eq $platyPSVersion.Major -and $_.Version.Minor -eq $platyPSVersion.Minor } |
         Sort-Object Version -Descending |
         Select-Object -First 1
@@ -80,7 +99,12 @@ function Install-PlatyPS {
             Install-PackageProvider -Name NuGet -MinimumVersion 2.8.5.201 -Scope CurrentUser -Force | Out-Null
         }
     }
-    Install-Module -Name platyPS -RequiredVersion $platyPSVersion -Repository PSGallery -Scope CurrentUser -Force -AllowClobber
+    try {
+        Install-Module -Name platyPS -RequiredVersion $platyPSVersion -Repository PSGallery -Scope CurrentUser -Force -AllowClobber
+    }
+    catch {
+        throw "platyPS $platyPSVersion is not installed and could not be installed from the PowerShell Gallery ($($_.Exception.Message)). Where the Gallery cannot be reached, set the environment variable CLOUDBLUEMCA_TOOL_MODULES to a folder that holds platyPS/$platyPSVersion and run the task again."
+    }
     $installed = Get-PlatyPSModule
     if (-not $installed) {
         throw "platyPS $platyPSVersion was not found after Install-Module. Install it by hand (Install-Module platyPS -RequiredVersion $platyPSVersion -Scope CurrentUser) and run './build.ps1 -Task Docs' again."
@@ -182,26 +206,85 @@ function Test-Package {
 }
 
 function Invoke-TestTask {
-    Invoke-Native dotnet @('test', (Join-Path $root 'CloudBlueMca.sln'), '-c', $Configuration)
-    Invoke-PesterTask
+    Invoke-BuildTask
+    if (-not (Test-Path (Join-Path $moduleFolder 'en-US/CloudBlueMca.dll-Help.xml'))) {
+        # The help tests run on the built help, so Test builds it whatever Build could find.
+        Invoke-DocsTask
+    }
+    if (Test-Path $testResultsFolder) {
+        Remove-Item -Path $testResultsFolder -Recurse -Force
+    }
+    New-Item -ItemType Directory -Path $testResultsFolder -Force | Out-Null
+    Write-Host "> dotnet test $(Join-Path $root 'CloudBlueMca.sln') --no-build -c $Configuration --logger trx" -ForegroundColor Cyan
+    & dotnet test (Join-Path $root 'CloudBlueMca.sln') --no-build -c $Configuration --logger 'trx' --results-directory $testResultsFolder
+    $xunitExitCode = $LASTEXITCODE
+    $xunit = Get-TrxCounts $testResultsFolder
+    $pester = Invoke-PesterSuite
+    $passed = $xunit.Passed + $pester.PassedCount
+    $failed = $xunit.Failed + $pester.FailedCount
+    $skipped = $xunit.Skipped + $pester.SkippedCount + $pester.NotRunCount
+    if ($xunitExitCode -ne 0 -and $xunit.Failed -eq 0) {
+        # dotnet test failed without a failed test (a crashed test host, a missing trx): count it.
+        $failed++
+    }
+    if ($pester.Result -ne 'Passed' -and $pester.FailedCount -eq 0) {
+        # A failed container (a BeforeAll that threw, a file that did not parse) is no failed test.
+        $failed += [Math]::Max(1, $pester.FailedContainersCount)
+    }
+    Write-Host "xunit: $($xunit.Passed) passed, $($xunit.Failed) failed, $($xunit.Skipped) skipped. Pester: $($pester.PassedCount) passed, $($pester.FailedCount) failed, $($pester.SkippedCount + $pester.NotRunCount) skipped."
+    $summary = "$passed passed, $failed failed, $skipped skipped"
+    Set-Content -Path (Join-Path $testResultsFolder 'summary.txt') -Value $summary -Encoding Ascii
+    if ($failed -gt 0) {
+        throw "Tests failed: $summary."
+    }
+    Write-Host $summary
 }
 
-function Invoke-PesterTask {
-    $pester = Get-Module -ListAvailable -Name Pester | Where-Object { $_.Version -ge [version]'5.0' } | Sort-Object Version -Descending | Select-Object -First 1
-    if (-not $pester) {
-        Write-Warning 'Pester 5 is not installed, so tests/Pester was not run. Install it with: Install-Module Pester -MinimumVersion 5.0 -Scope CurrentUser'
-        return
+function Get-TrxCounts {
+    param([string] $Folder)
+    $counts = [pscustomobject]@{ Passed = 0; Failed = 0; Skipped = 0 }
+    foreach ($trx in @(Get-ChildItem -Path $Folder -Filter '*.trx' -File)) {
+        $counters = ([xml](Get-Content -Path $trx.FullName -Raw)).TestRun.ResultSummary.Counters
+        $counts.Passed += [int]$counters.passed
+        $counts.Failed += [int]$counters.failed
+        $counts.Skipped += [int]$counters.notExecuted
     }
+    $counts
+}
+
+function Import-Pester {
+    $installed = Get-Module -ListAvailable -Name Pester | Where-Object { $_.Version.Major -eq 5 } | Sort-Object Version -Descending | Select-Object -First 1
+    if ($installed) {
+        return Import-Module $installed -Force -PassThru
+    }
+    $manifest = Join-Path $toolFolder "pester/$pesterVersion/tools/Pester.psd1"
+    if (-not (Test-Path $manifest)) {
+        Write-Host "Pester 5 is not installed: restoring the Pester $pesterVersion NuGet package into $toolFolder" -ForegroundColor Cyan
+        Invoke-Native dotnet @('restore', (Join-Path $root 'build/ToolRestore.csproj'), '--packages', $toolFolder)
+    }
+    Import-Module $manifest -Force -PassThru
+}
+
+function Invoke-PesterSuite {
     if (-not (Test-Path (Join-Path $moduleFolder 'CloudBlueMca.psd1'))) {
         Invoke-BuildTask
     }
-    Import-Module $pester -Force
+    $pester = Import-Pester
+    Write-Host "Pester $($pester.Version) from $($pester.ModuleBase)" -ForegroundColor Cyan
     $configuration = New-PesterConfiguration
     $configuration.Run.Path = Join-Path $root 'tests/Pester'
     $configuration.Run.Exit = $false
     $configuration.Run.PassThru = $true
     $configuration.Output.Verbosity = 'Detailed'
-    $result = Invoke-Pester -Configuration $configuration
+    $configuration.TestResult.Enabled = $true
+    $configuration.TestResult.OutputFormat = 'NUnitXml'
+    $configuration.TestResult.OutputPath = Join-Path $testResultsFolder 'pester.xml'
+    Invoke-Pester -Configuration $configuration
+}
+
+function Invoke-PesterTask {
+    New-Item -ItemType Directory -Path $testResultsFolder -Force | Out-Null
+    $result = Invoke-PesterSuite
     if ($result.FailedCount -gt 0 -or $result.Result -ne 'Passed') {
         throw "Pester: $($result.FailedCount) test(s) failed."
     }
