@@ -260,7 +260,7 @@ function Import-Pester {
     $manifest = Join-Path $toolFolder "pester/$pesterVersion/tools/Pester.psd1"
     if (-not (Test-Path $manifest)) {
         Write-Host "Pester 5 is not installed: restoring the Pester $pesterVersion NuGet package into $toolFolder" -ForegroundColor Cyan
-        Invoke-Native dotnet @('restore', (Join-Path $root 'build/ToolRestore.csproj'), '--packages', $toolFolder)
+        Invoke-Native dotnet @('restore', (Join-Path $root 'build/ToolRestore.csproj'), '--packages', $toolFolder) | Out-Host
     }
     Import-Module $manifest -Force -PassThru
 }
