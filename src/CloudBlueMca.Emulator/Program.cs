@@ -43,6 +43,7 @@ Console.WriteLine($"APS application instance id: {host.Aps.ApplicationInstanceId
 Console.WriteLine($"Partner Center: Connect-PcService -ApiUri {host.BaseUri} -Authority {host.BaseUri} -TenantId {PartnerCenterStore.PartnerTenantId} -Credential <app id, secret>");
 Console.WriteLine($"Partner Center app id: {host.PartnerCenter.SecretClient.ClientId}");
 Console.WriteLine($"Partner Center app secret: {host.PartnerCenter.SecretClient.ClientSecret}");
+Console.WriteLine($"Partner Center refresh token (app+user, for the app above; each use returns the next): {host.PartnerCenter.IssueRefreshToken(host.PartnerCenter.SecretClient.ClientId)}");
 Console.WriteLine("Press Ctrl+C to stop.");
 var stopped = new TaskCompletionSource();
 using (host.Stopping.Register(() => stopped.TrySetResult()))

@@ -22,7 +22,8 @@ function Start-TestEmulator {
     Starts the emulator on a free port of 127.0.0.1 and returns its URL and demo credentials.
     .OUTPUTS
     An object with Uri, ConsumerKey, ConsumerSecret, ApplicationInstanceId, the Partner Center demo
-    PartnerTenantId, PartnerApplicationId and PartnerAppSecret, and Process; pass it to Stop-TestEmulator.
+    PartnerTenantId, PartnerApplicationId, PartnerAppSecret and PartnerRefreshToken (app+user, works
+    once: each redemption returns the next), and Process; pass it to Stop-TestEmulator.
     #>
     [CmdletBinding()]
     param(
@@ -49,6 +50,7 @@ function Start-TestEmulator {
         PartnerTenantId       = '^Partner Center: Connect-PcService .* -TenantId (\S+)'
         PartnerApplicationId  = '^Partner Center app id: (\S+)'
         PartnerAppSecret      = '^Partner Center app secret: (\S+)'
+        PartnerRefreshToken   = '^Partner Center refresh token [^:]*: (\S+)'
     }
     $deadline = [DateTime]::UtcNow.AddSeconds($TimeoutSeconds)
     try {
@@ -90,6 +92,7 @@ function Start-TestEmulator {
         PartnerTenantId       = $values.PartnerTenantId
         PartnerApplicationId  = $values.PartnerApplicationId
         PartnerAppSecret      = $values.PartnerAppSecret
+        PartnerRefreshToken   = $values.PartnerRefreshToken
         Process               = $process
     }
 }

@@ -8,7 +8,7 @@ public sealed class ApsEmulatorOptions
 
     public string ConsumerSecret { get; init; } = "demo-secret";
 
-    /// <summary>Serve the seed accounts 1000011 (example) and 1000012 (contoso).</summary>
+    /// <summary>Serve the seed accounts 1000011 (example), 1000012 (contoso) and 1000013-1000016 (one per Sync-McaAcceptance outcome).</summary>
     public bool IncludeSeedData { get; init; } = true;
 
     /// <summary>

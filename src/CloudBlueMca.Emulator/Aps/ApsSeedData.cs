@@ -1,8 +1,13 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+
 namespace CloudBlueMca.Emulator.Aps;
 
 /// <summary>
 /// The default data: the Tenant resources of the CloudBlue documentation examples (seeds 001 and
-/// 000), each given the customer account it belongs to.
+/// 000), each given the customer account it belongs to, and four small customers that give
+/// Sync-McaAcceptance each of its outcomes. Every Microsoft tenant here is also a Partner Center
+/// customer of the emulator (SeedCustomers, SeedAgreements).
 /// </summary>
 internal static class ApsSeedData
 {
@@ -181,7 +186,10 @@ internal static class ApsSeedData
         CompanyName: "Example Corp",
         MsAccountId: "0ec8e245-2509-44b9-a184-a313345db839",
         MsTenantId: "3f8a1aff-6a93-4b2c-b734-93b66497af4c",
-        TenantsJson: ExampleTenants);
+        TenantsJson: ExampleTenants)
+    {
+        InitialSubdomain = "example",
+    };
 
     /// <summary>
     /// Seed 000 under its own customer 1000012 and subdomain contoso (the seed reuses "example");
@@ -193,8 +201,73 @@ internal static class ApsSeedData
         CompanyName: "Contoso Ltd",
         MsAccountId: "4188e387-a418-40f0-9166-54295cab3fcc",
         MsTenantId: "9c2f8e4a-1b7d-4c3e-8f5a-6d0b2e4c7a19",
-        TenantsJson: ContosoTenants);
+        TenantsJson: ContosoTenants)
+    {
+        InitialSubdomain = "contoso",
+    };
+
+    // Four more customers, one per Sync-McaAcceptance outcome that the two documentation
+    // examples do not show; their Partner Center side is in SeedAgreements.
+
+    /// <summary>CloudBlue and Partner Center hold the same person: InSync.</summary>
+    public static SeedCustomer Fabrikam { get; } = SyncScenario(1000013, "fabrikam", "Fabrikam Inc", "b1d3f5a7-9c1e-4a3c-8e5a-7c9e1b3d5f13", new SeedContact("Jane", "Doe", "jane.doe@fabrikam.com", "+1 425 555 0113", "2024-05-02"));
+
+    /// <summary>CloudBlue and Partner Center hold different people: Conflict.</summary>
+    public static SeedCustomer Northwind { get; } = SyncScenario(1000014, "northwind", "Northwind Traders", "b1d3f5a7-9c1e-4a3c-8e5a-7c9e1b3d5f14", new SeedContact("Alex", "Wilber", "alex.wilber@northwind.com", "+1 425 555 0114", "2024-06-10"));
+
+    /// <summary>No contact on either side: NeedsContact.</summary>
+    public static SeedCustomer Tailspin { get; } = SyncScenario(1000015, "tailspin", "Tailspin Toys", "b1d3f5a7-9c1e-4a3c-8e5a-7c9e1b3d5f15", null);
+
+    /// <summary>The customer signed the MCA directly; nobody is on record: NeedsContact.</summary>
+    public static SeedCustomer Wingtip { get; } = SyncScenario(1000016, "wingtip", "Wingtip Toys", "b1d3f5a7-9c1e-4a3c-8e5a-7c9e1b3d5f16", null);
+
+    /// <summary>Every seeded customer account, in account id order.</summary>
+    public static IReadOnlyList<SeedCustomer> All { get; } = new[] { Example, Contoso, Fabrikam, Northwind, Tailspin, Wingtip };
+
+    /// <summary>One ready Tenant resource with the subdomain, and the contact when one is given.</summary>
+    private static SeedCustomer SyncScenario(int accountId, string subdomain, string companyName, string msTenantId, SeedContact? contact)
+    {
+        var suffix = accountId.ToString("x12", CultureInfo.InvariantCulture);
+        var msAccountId = "5e7a9c1b-3d5f-4a7c-9e1b-" + suffix;
+        var tenant = new JsonObject
+        {
+            ["is_activated"] = "yes",
+            ["aps"] = new JsonObject
+            {
+                ["modified"] = "2024-01-15T09:30:00Z",
+                ["id"] = "6a8c0e2f-4b6d-4f8a-a0c2-" + suffix,
+                ["subscription"] = "7b9d1f3a-5c7e-4a9b-b1d3-" + suffix,
+                ["type"] = ApsTypes.Tenant,
+                ["status"] = "aps:ready",
+                ["revision"] = 3,
+            },
+            ["ms_account_id"] = msAccountId,
+            ["initial_subdomain"] = subdomain,
+            ["domain_name"] = subdomain + ".onmicrosoft.com",
+            ["totalPointsSold"] = new JsonObject { ["usage"] = 0, ["limit"] = -1 },
+            ["totalSeatsSold"] = new JsonObject { ["usage"] = 5, ["limit"] = -1 },
+        };
+        if (contact is not null)
+        {
+            tenant["cloud_agreement_contact"] = new JsonObject
+            {
+                ["date_agreed"] = contact.DateAgreed,
+                ["phone"] = contact.Phone,
+                ["last_name"] = contact.LastName,
+                ["first_name"] = contact.FirstName,
+                ["email"] = contact.Email,
+            };
+        }
+
+        return new SeedCustomer(accountId, "0f6e3b1c-7a2d-4c59-9e84-00000" + accountId.ToString(CultureInfo.InvariantCulture), companyName, msAccountId, msTenantId, new JsonArray(tenant).ToJsonString())
+        {
+            InitialSubdomain = subdomain,
+        };
+    }
 }
+
+/// <summary>A cloud_agreement_contact of the seed data; <paramref name="DateAgreed"/> as yyyy-MM-dd.</summary>
+internal sealed record SeedContact(string FirstName, string LastName, string Email, string Phone, string DateAgreed);
 
 internal sealed record SeedCustomer(
     int AccountId,
@@ -202,4 +275,7 @@ internal sealed record SeedCustomer(
     string CompanyName,
     string MsAccountId,
     string MsTenantId,
-    string TenantsJson);
+    string TenantsJson)
+{
+    public string InitialSubdomain { get; init; } = string.Empty;
+}

@@ -34,6 +34,7 @@ public sealed class ApsStore
     private readonly ConcurrentDictionary<string, ApsCredential> _credentials = new(StringComparer.Ordinal);
     private readonly RqlEvaluator _evaluator;
     private readonly List<string> _applicationInstanceIds = new();
+    private readonly Dictionary<Guid, GeneratedAccount> _generatedByMsTenantId = new();
     private int _generatedAccounts;
 
     public ApsStore(ApsEmulatorOptions options)
@@ -44,8 +45,10 @@ public sealed class ApsStore
         AddApplicationInstances(options.ApplicationInstanceCount);
         if (options.IncludeSeedData)
         {
-            AddSeedCustomer(ApsSeedData.Example);
-            AddSeedCustomer(ApsSeedData.Contoso);
+            foreach (var seed in ApsSeedData.All)
+            {
+                AddSeedCustomer(seed);
+            }
         }
 
         if (options.GeneratedAccounts > 0)
@@ -66,6 +69,10 @@ public sealed class ApsStore
     public IReadOnlyList<string> ApplicationInstanceIds => _applicationInstanceIds;
 
     public int ResourceCount => Read(() => _all.Count);
+
+    /// <summary>The generated account whose Microsoft tenant has this id, or null.</summary>
+    public GeneratedAccount? FindGeneratedAccount(Guid msTenantId) =>
+        Read(() => _generatedByMsTenantId.TryGetValue(msTenantId, out var account) ? account : null);
 
     /// <summary>
     /// Lets another OAuth consumer in. Without <paramref name="allowCheckAccount"/> its allowed
@@ -167,6 +174,7 @@ public sealed class ApsStore
                 }
 
                 accounts.Add(account);
+                _generatedByMsTenantId[Guid.Parse(account.MsTenantId)] = account;
             }
         }
         finally

@@ -51,6 +51,7 @@ public sealed class EmulatorHost : IAsyncDisposable
         var faults = new FaultInjector();
         var aps = new ApsStore(options.Aps);
         var partnerCenter = new PartnerCenterStore(options.PartnerCenter);
+        partnerCenter.LinkGeneratedAccounts(aps.FindGeneratedAccount);
 
         var app = builder.Build();
         app.UseMiddleware<EmulatorMiddleware>(log, faults);

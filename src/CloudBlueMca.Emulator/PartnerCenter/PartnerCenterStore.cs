@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using System.Text.Json.Nodes;
+using CloudBlueMca.Emulator.Aps;
 
 namespace CloudBlueMca.Emulator.PartnerCenter;
 
@@ -24,9 +25,13 @@ public sealed class PartnerCenterStore
 
     private readonly object _gate = new();
     private readonly List<JsonObject> _customers = new();
+    private readonly Dictionary<Guid, JsonObject> _customersById = new();
+    private readonly Dictionary<Guid, List<JsonObject>> _agreements = new();
+    private readonly HashSet<Guid> _signedDirectly = new();
     private readonly ConcurrentDictionary<string, EmulatedApplication> _applications = new(StringComparer.OrdinalIgnoreCase);
     private readonly ConcurrentQueue<TokenRequestRecord> _tokenRequests = new();
     private readonly Random _generator = new(2002);
+    private Func<Guid, GeneratedAccount?>? _findGeneratedAccount;
 
     public PartnerCenterStore(PartnerCenterEmulatorOptions options)
     {
@@ -34,8 +39,15 @@ public sealed class PartnerCenterStore
         Tokens = new TokenIssuer(options);
         foreach (var customer in SeedCustomers.All())
         {
-            _customers.Add(customer);
+            AddLocked(customer);
         }
+
+        foreach (var (customerId, agreement) in SeedAgreements.Attestations())
+        {
+            TryAddAgreement(customerId, agreement);
+        }
+
+        _signedDirectly.UnionWith(SeedAgreements.SignedDirectly);
 
         // The public client is the module's default application id (Azure CLI's, reference §2.6),
         // so Connect-PcService without -ApplicationId reaches the emulator as it reaches Entra.
@@ -98,7 +110,74 @@ public sealed class PartnerCenterStore
         var customer = JsonNode.Parse(customerJson) as JsonObject ?? throw new ArgumentException("A customer must be a JSON object.", nameof(customerJson));
         lock (_gate)
         {
-            _customers.Add(customer);
+            AddLocked(customer);
+        }
+    }
+
+    /// <summary>
+    /// Makes the Microsoft tenant of every generated CloudBlue account a customer of the partner,
+    /// so each ms_tenant_id checkAccount reports can be asked about here. They are answered by id
+    /// only and made on demand, so 100,000 generated accounts cost no memory until asked for;
+    /// the customer list shows the stored customers.
+    /// </summary>
+    public void LinkGeneratedAccounts(Func<Guid, GeneratedAccount?> findByMsTenantId)
+    {
+        _findGeneratedAccount = findByMsTenantId;
+    }
+
+    /// <summary>The customer's agreements (attestations) in the order they were recorded.</summary>
+    public IReadOnlyList<JsonObject> AgreementsOf(Guid customerId)
+    {
+        lock (_gate)
+        {
+            return _agreements.TryGetValue(customerId, out var list) ? list.Select(a => a.DeepClone().AsObject()).ToList() : new List<JsonObject>();
+        }
+    }
+
+    /// <summary>Whether the customer accepted the MCA itself in the Microsoft 365 admin center (reference §5.4).</summary>
+    public bool IsSignedDirectly(Guid customerId)
+    {
+        lock (_gate)
+        {
+            return _signedDirectly.Contains(customerId);
+        }
+    }
+
+    public void SetSignedDirectly(Guid customerId, bool signed)
+    {
+        lock (_gate)
+        {
+            if (signed)
+            {
+                _signedDirectly.Add(customerId);
+            }
+            else
+            {
+                _signedDirectly.Remove(customerId);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Records an attestation unless one of the same type with the same contact (first and last
+    /// name, e-mail, phone) is already there, which the service refuses with 600061 (reference §5.2).
+    /// </summary>
+    internal bool TryAddAgreement(Guid customerId, JsonObject agreement)
+    {
+        lock (_gate)
+        {
+            if (!_agreements.TryGetValue(customerId, out var list))
+            {
+                _agreements[customerId] = list = new List<JsonObject>();
+            }
+
+            if (list.Any(existing => SameContact(existing, agreement)))
+            {
+                return false;
+            }
+
+            list.Add(agreement.DeepClone().AsObject());
+            return true;
         }
     }
 
@@ -114,7 +193,7 @@ public sealed class PartnerCenterStore
                 _generator.NextBytes(bytes);
                 var id = new Guid(bytes);
                 var number = _customers.Count + 1;
-                _customers.Add(GeneratedCustomer(id, $"generated{number:00000}", $"Generated Customer {number}"));
+                AddLocked(GeneratedCustomer(id, $"generated{number:00000}", $"Generated Customer {number}"));
                 ids.Add(id);
             }
         }
@@ -126,8 +205,15 @@ public sealed class PartnerCenterStore
     {
         lock (_gate)
         {
-            return _customers.FirstOrDefault(c => Guid.TryParse((string?)c["id"], out var candidate) && candidate == id)?.DeepClone().AsObject();
+            if (_customersById.TryGetValue(id, out var customer))
+            {
+                return customer.DeepClone().AsObject();
+            }
         }
+
+        return _findGeneratedAccount?.Invoke(id) is GeneratedAccount account
+            ? GeneratedCustomer(id, account.InitialSubdomain, "Generated Customer " + account.InitialSubdomain)
+            : null;
     }
 
     internal IReadOnlyList<JsonObject> CustomerRange(int offset, int count)
@@ -143,7 +229,24 @@ public sealed class PartnerCenterStore
 
     internal void Record(TokenRequestRecord request) => _tokenRequests.Enqueue(request);
 
-    private static JsonObject GeneratedCustomer(Guid id, string label, string companyName) => new()
+    private void AddLocked(JsonObject customer)
+    {
+        _customers.Add(customer);
+        if (Guid.TryParse((string?)customer["id"], out var id))
+        {
+            _customersById[id] = customer;
+        }
+    }
+
+    private static bool SameContact(JsonObject left, JsonObject right)
+    {
+        static string Field(JsonObject agreement, string name) => ((string?)agreement["primaryContact"]?[name] ?? string.Empty).Trim();
+
+        return string.Equals((string?)left["type"], (string?)right["type"], StringComparison.OrdinalIgnoreCase)
+            && new[] { "firstName", "lastName", "email", "phoneNumber" }.All(name => string.Equals(Field(left, name), Field(right, name), StringComparison.OrdinalIgnoreCase));
+    }
+
+    internal static JsonObject GeneratedCustomer(Guid id, string label, string companyName) => new()
     {
         ["id"] = id.ToString(),
         ["commerceId"] = Guid.NewGuid().ToString(),

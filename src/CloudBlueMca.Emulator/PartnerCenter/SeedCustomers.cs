@@ -1,10 +1,11 @@
 using System.Text.Json.Nodes;
+using CloudBlueMca.Emulator.Aps;
 
 namespace CloudBlueMca.Emulator.PartnerCenter;
 
 /// <summary>
 /// The Partner Center customers every emulator starts with: seed 002's response verbatim, and
-/// the Microsoft tenants of the two seeded CloudBlue accounts, so pipelines between the
+/// the Microsoft tenants of every seeded CloudBlue account, so pipelines between the
 /// CloudBlue and Partner Center cmdlets meet the same customers on both sides.
 /// </summary>
 internal static class SeedCustomers
@@ -14,6 +15,12 @@ internal static class SeedCustomers
         yield return Parse(Seed002);
         yield return Parse(Example);
         yield return Parse(Contoso);
+
+        // The smaller Sync-McaAcceptance scenario customers of the CloudBlue seed.
+        foreach (var seed in ApsSeedData.All.Where(s => s != ApsSeedData.Example && s != ApsSeedData.Contoso))
+        {
+            yield return PartnerCenterStore.GeneratedCustomer(Guid.Parse(seed.MsTenantId), seed.InitialSubdomain, seed.CompanyName);
+        }
     }
 
     private static JsonObject Parse(string json) => (JsonObject)JsonNode.Parse(json)!;

@@ -118,7 +118,7 @@ public class ApsStoreTests
         var page = Query(store, $"implementing({TenantType})");
 
         Assert.Equal(3, page.Items.Count);
-        Assert.Equal("items 0-2/7", page.ContentRange);
+        Assert.Equal("items 0-2/11", page.ContentRange);
     }
 
     [Theory]
@@ -279,10 +279,10 @@ public class ApsStoreTests
         var rest = Query(store, $"implementing({TenantType}),limit(4,100)");
         var everything = Query(store, "limit(0,1000)");
 
-        Assert.Equal(17, first.Total);
-        Assert.Equal(17, rest.Total);
+        Assert.Equal(21, first.Total);
+        Assert.Equal(21, rest.Total);
         Assert.Equal(4, first.Items.Count);
-        Assert.Equal(13, rest.Items.Count);
+        Assert.Equal(17, rest.Items.Count);
         Assert.Equal("042b672a-47f8-4dc9-a973-f4134390f357", first.Items[0]["aps"]!["id"]!.GetValue<string>());
         Assert.Equal(store.ResourceCount, everything.Total);
         Assert.Equal(
@@ -302,7 +302,7 @@ public class ApsStoreTests
         var manyQuery = $"implementing({TenantType}),in(initial_subdomain,({string.Join(",", sample)})),limit(0,1000)";
         var byAccountQuery = $"implementing({TenantType}),eq(account.id,2099999)";
 
-        Assert.Equal(200_000 + 9 + 1, store.ResourceCount);
+        Assert.Equal(200_000 + 17 + 1, store.ResourceCount);
         Assert.Single(Query(store, oneQuery).Items);
         Assert.Equal(100, Query(store, manyQuery).Items.Count);
         Assert.Single(Query(store, byAccountQuery).Items);
@@ -310,8 +310,8 @@ public class ApsStoreTests
         Assert.Equal(1, store.CountCandidates(RqlParser.Parse(oneQuery)));
         Assert.Equal(100, store.CountCandidates(RqlParser.Parse(manyQuery)));
         Assert.Equal(1, store.CountCandidates(RqlParser.Parse(byAccountQuery)));
-        // Every Tenant: 100,000 generated plus the seven of seeds 000 and 001.
-        Assert.Equal(100_000 + 7, store.CountCandidates(RqlParser.Parse($"implementing({TenantType})")));
+        // Every Tenant: 100,000 generated plus the seven of seeds 000 and 001 and the four Sync scenarios.
+        Assert.Equal(100_000 + 11, store.CountCandidates(RqlParser.Parse($"implementing({TenantType})")));
 
         // A generous bound: it only catches a catastrophic regression (the build takes ~4 s here).
         Assert.True(build < TimeSpan.FromSeconds(60), $"Generating 100,000 accounts took {build}.");
