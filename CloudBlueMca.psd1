@@ -24,6 +24,8 @@
         'Connect-PcService'
         'Disconnect-PcService'
         'Get-PcCustomer'
+        'Get-PcCustomerAgreement'
+        'Get-PcRefreshToken'
     )
     FunctionsToExport      = @()
     AliasesToExport        = @()

@@ -120,7 +120,8 @@ Describe 'Get-PcCustomer' {
     It 'lists every customer when no id is given' {
         $customers = Get-PcCustomer
 
-        $customers | Should -HaveCount 3
+        # Seed 002 and the Microsoft tenants of the six seeded CloudBlue customer accounts.
+        $customers | Should -HaveCount 7
         $customers.Id | Should -Contain ([guid]$script:seed002)
     }
 

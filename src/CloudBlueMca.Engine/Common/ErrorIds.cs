@@ -41,5 +41,8 @@ namespace CloudBlueMca.Engine
         public const string PartnerCenterRequestFailed = "PartnerCenterRequestFailed";
         public const string InvalidAccessToken = "InvalidAccessToken";
         public const string CertificateNotFound = "CertificateNotFound";
+        public const string AppUserConnectionRequired = "AppUserConnectionRequired";
+        public const string AgreementsNotAvailableInCloud = "AgreementsNotAvailableInCloud";
+        public const string RefreshTokenUnavailable = "RefreshTokenUnavailable";
     }
 }

@@ -46,9 +46,11 @@ namespace CloudBlueMca.Engine.Mca
         /// Validates and trims a contact. <paramref name="dateAgreed"/> defaults to
         /// <paramref name="utcToday"/> and may not lie after it. Throws
         /// <see cref="ErrorIds.InvalidContact"/> listing every problem, with <paramref name="target"/>
-        /// as the error's target.
+        /// as the error's target. CloudBlue's contact needs a phone number (seed 001); Partner
+        /// Center's does not (reference §5.2), so <paramref name="phoneRequired"/> false accepts
+        /// an empty one, while a given one must still be plausible.
         /// </summary>
-        public static McaContact Create(string? firstName, string? lastName, string? email, string? phone, DateTime? dateAgreed, DateTime utcToday, string target)
+        public static McaContact Create(string? firstName, string? lastName, string? email, string? phone, DateTime? dateAgreed, DateTime utcToday, string target, bool phoneRequired = true)
         {
             var problems = new List<string>();
             var first = RequireName(firstName, "FirstName", problems);
@@ -60,7 +62,7 @@ namespace CloudBlueMca.Engine.Mca
             }
 
             var phoneText = (phone ?? string.Empty).Trim();
-            if (!PhonePattern.IsMatch(phoneText) || phoneText.Count(char.IsDigit) < 4)
+            if ((phoneRequired || phoneText.Length > 0) && (!PhonePattern.IsMatch(phoneText) || phoneText.Count(char.IsDigit) < 4))
             {
                 problems.Add($"PhoneNumber '{phone}' is not a plausible phone number (digits, spaces, '+', '-', '.', parentheses; at least 4 digits)");
             }
@@ -87,13 +89,17 @@ namespace CloudBlueMca.Engine.Mca
         /// True when a recorded contact is this contact: same date, names and e-mail compared
         /// case-insensitively, phone numbers compared by their digits and '+'.
         /// </summary>
+        /// <summary>
+        /// True when both name the same contact as Partner Center tells attestations apart (first
+        /// and last name, e-mail, phone; reference §5.2), whatever the dates.
+        /// </summary>
+        public bool HasSameDetails(string? firstName, string? lastName, string? email, string? phone) =>
+            SameText(firstName, FirstName) && SameText(lastName, LastName) && SameText(email, Email) && PhoneKey(phone) == PhoneKey(Phone);
+
         public bool IsRecordedAs(CloudAgreementContact? recorded) =>
             recorded != null
             && recorded.DateAgreed == DateAgreed
-            && SameText(recorded.FirstName, FirstName)
-            && SameText(recorded.LastName, LastName)
-            && SameText(recorded.Email, Email)
-            && PhoneKey(recorded.Phone) == PhoneKey(Phone);
+            && HasSameDetails(recorded.FirstName, recorded.LastName, recorded.Email, recorded.Phone);
 
         // A local time (Get-Date) is a moment: east of UTC its local date can already be
         // tomorrow in UTC, so it is compared and sent as its UTC date. A date without a kind

@@ -77,6 +77,21 @@ namespace CloudBlueMca
 
         internal PartnerCenterClient Client { get; }
 
+        /// <summary>The MCA template id, read once per connection from the agreement metadata.</summary>
+        internal AgreementTemplateCache AgreementTemplates { get; } = new AgreementTemplateCache();
+
+        /// <summary>
+        /// The refresh token MSAL holds now, for app+user connections that have one; null for
+        /// app-only and access-token connections and after Disconnect-PcService.
+        /// </summary>
+        internal string? NewestRefreshToken()
+        {
+            lock (_gate)
+            {
+                return (_tokens as UserTokenSource)?.NewestRefreshToken();
+            }
+        }
+
         /// <summary>A valid token for the next call, renewed silently when the credential allows.</summary>
         internal async Task<PcAccessToken> GetTokenAsync(OperationContext context)
         {

@@ -3,13 +3,17 @@ namespace CloudBlueMca.Engine.PartnerCenter
     /// <summary>What one Partner Center call is, for its verbose line and its error messages.</summary>
     internal sealed class PartnerCenterCall
     {
-        public PartnerCenterCall(string description, string url, string credentials, string? notFoundId)
+        public PartnerCenterCall(string description, string url, string credentials, string? notFoundId, string method = "GET")
         {
+            Method = method;
             Description = description;
             Url = url;
             Credentials = credentials;
             NotFoundId = notFoundId;
         }
+
+        /// <summary>GET or POST.</summary>
+        public string Method { get; }
 
         /// <summary>What the call does, e.g. "get customer 3f8a…".</summary>
         public string Description { get; }

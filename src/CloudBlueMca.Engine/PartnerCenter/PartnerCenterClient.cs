@@ -23,6 +23,7 @@ namespace CloudBlueMca.Engine.PartnerCenter
         public const int DefaultPageSize = 100;
 
         private const string CustomerCredentials = "Reading customers accepts app-only and app+user credentials.";
+        private const string AgreementCredentials = "The agreement APIs accept app+user credentials only (a user signed in, or a refresh token from the secure application model).";
         private static readonly IReadOnlyList<KeyValuePair<string, string>> NoHeaders = new KeyValuePair<string, string>[0];
 
         private readonly PcConnection _connection;
@@ -52,26 +53,63 @@ namespace CloudBlueMca.Engine.PartnerCenter
             return await GetJsonAsync(url, next?.Headers ?? NoHeaders, call, ReadCustomerPage, context).ConfigureAwait(false);
         }
 
+        /// <summary><c>GET /v1/agreements?agreementType=…</c> (reference §5.1): the agreement metadata.</summary>
+        public Task<JsonObject> GetAgreementMetadataAsync(string agreementType, OperationContext context)
+        {
+            var url = new Uri(_connection.ApiUri, "v1/agreements?agreementType=" + Uri.EscapeDataString(agreementType));
+            return GetJsonAsync(url, NoHeaders, new PartnerCenterCall("read the agreement metadata", UrlRedactor.Redact(url), AgreementCredentials, null), json => json, context);
+        }
+
+        /// <summary><c>GET /v1/customers/{id}/agreements?agreementType=…</c> (reference §5.3); the type is always sent.</summary>
+        public Task<JsonObject> GetCustomerAgreementsAsync(Guid customerId, string agreementType, OperationContext context)
+        {
+            var id = customerId.ToString("D");
+            var url = new Uri(_connection.ApiUri, "v1/customers/" + id + "/agreements?agreementType=" + Uri.EscapeDataString(agreementType));
+            return GetJsonAsync(url, NoHeaders, new PartnerCenterCall("read the agreements of customer " + id, UrlRedactor.Redact(url), AgreementCredentials, id), json => json, context);
+        }
+
+        /// <summary><c>GET /v1/customers/{id}/directSignedMicrosoftCustomerAgreementStatus</c> (reference §5.4).</summary>
+        public Task<bool> GetDirectSignStatusAsync(Guid customerId, OperationContext context)
+        {
+            var id = customerId.ToString("D");
+            var url = new Uri(_connection.ApiUri, "v1/customers/" + id + "/directSignedMicrosoftCustomerAgreementStatus");
+            return GetJsonAsync(url, NoHeaders, new PartnerCenterCall("read the direct-sign status of customer " + id, UrlRedactor.Redact(url), AgreementCredentials, id), json => json["isSigned"] is JsonValue signed && signed.TryGetValue(out bool value) && value, context);
+        }
+
+        /// <summary><c>POST /v1/customers/{id}/agreements</c> (reference §5.2): the partner's attestation; 201 with the agreement.</summary>
+        public Task<JsonObject> PostCustomerAgreementAsync(Guid customerId, JsonObject agreement, OperationContext context)
+        {
+            var id = customerId.ToString("D");
+            var url = new Uri(_connection.ApiUri, "v1/customers/" + id + "/agreements");
+            var call = new PartnerCenterCall("record the agreement of customer " + id, UrlRedactor.Redact(url), AgreementCredentials, id, "POST");
+            return SendJsonAsync(HttpMethod.Post, url, agreement.ToJsonString(), NoHeaders, call, json => json, context);
+        }
+
         public void Dispose() => _pipeline.Dispose();
 
+        private Task<T> GetJsonAsync<T>(Uri url, IReadOnlyList<KeyValuePair<string, string>> headers, PartnerCenterCall call, Func<JsonObject, T> read, OperationContext context) =>
+            SendJsonAsync(HttpMethod.Get, url, null, headers, call, read, context);
+
         /// <param name="read">Turns the answer into the result; its failures get the call's trace ids like every other failure.</param>
-        private async Task<T> GetJsonAsync<T>(Uri url, IReadOnlyList<KeyValuePair<string, string>> headers, PartnerCenterCall call, Func<JsonObject, T> read, OperationContext context)
+        private async Task<T> SendJsonAsync<T>(HttpMethod method, Uri url, string? body, IReadOnlyList<KeyValuePair<string, string>> headers, PartnerCenterCall call, Func<JsonObject, T> read, OperationContext context)
         {
+            // One request id for every attempt of this call: the service treats it as the
+            // idempotency key, so a retried POST is recognised as the same one (reference §3.1).
             var requestId = Guid.NewGuid();
             var trace = $"MS-CorrelationId {context.CorrelationId}, MS-RequestId {requestId}";
             context.Log.Verbose($"Partner Center: {call.Description} ({trace})");
             try
             {
                 var token = await _connection.GetTokenAsync(context).ConfigureAwait(false);
-                using (var response = await _pipeline.SendAsync(() => CreateRequest(url, token.Value, requestId, context.CorrelationId, headers), context).ConfigureAwait(false))
+                using (var response = await _pipeline.SendAsync(() => CreateRequest(method, url, body, token.Value, requestId, context.CorrelationId, headers), context).ConfigureAwait(false))
                 {
-                    var body = await response.Content.ReadAsStringAsync().ConfigureAwait(false);
+                    var answer = await response.Content.ReadAsStringAsync().ConfigureAwait(false);
                     if (!response.IsSuccessStatusCode)
                     {
-                        throw PartnerCenterErrors.FromResponse(call, response.StatusCode, PartnerCenterErrorBody.Parse(body), requestId, context.CorrelationId, _connection);
+                        throw PartnerCenterErrors.FromResponse(call, response.StatusCode, PartnerCenterErrorBody.Parse(answer), requestId, context.CorrelationId, _connection);
                     }
 
-                    return read(PcJson.ParseObject(body) ?? throw new CloudBlueMcaException(
+                    return read(PcJson.ParseObject(answer) ?? throw new CloudBlueMcaException(
                         ErrorIds.PartnerCenterRequestFailed,
                         ErrorKind.InvalidResult,
                         $"Partner Center answered {call.Description} with something that is not a JSON object.",
@@ -82,7 +120,7 @@ namespace CloudBlueMca.Engine.PartnerCenter
             {
                 // Token renewal, transport and parse failures carry the trace ids too, so every
                 // error of an invocation can be matched with its requests in a support case.
-                throw new CloudBlueMcaException(ex.ErrorId, ex.Kind, $"{ex.Message} (GET {call.Url}; {trace})", ex.Target, ex);
+                throw new CloudBlueMcaException(ex.ErrorId, ex.Kind, $"{ex.Message} ({call.Method} {call.Url}; {trace})", ex.Target, ex);
             }
         }
 
@@ -95,9 +133,14 @@ namespace CloudBlueMca.Engine.PartnerCenter
             return new PcCustomerPage(items, ReadNextLink(json["links"]?["next"] as JsonObject));
         }
 
-        private static HttpRequestMessage CreateRequest(Uri url, string token, Guid requestId, Guid correlationId, IReadOnlyList<KeyValuePair<string, string>> headers)
+        private static HttpRequestMessage CreateRequest(HttpMethod method, Uri url, string? body, string token, Guid requestId, Guid correlationId, IReadOnlyList<KeyValuePair<string, string>> headers)
         {
-            var request = new HttpRequestMessage(HttpMethod.Get, url);
+            var request = new HttpRequestMessage(method, url);
+            if (body != null)
+            {
+                request.Content = new StringContent(body, System.Text.Encoding.UTF8, "application/json");
+            }
+
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
             request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
             request.Headers.Add("MS-RequestId", requestId.ToString("D"));

@@ -53,6 +53,7 @@ namespace CloudBlueMca.Engine.PartnerCenter
             var tenant = string.IsNullOrWhiteSpace(request.TenantId) ? AnyOrganization : request.TenantId!.Trim();
             var scope = endpoints.Environment.DelegatedScope;
             var application = MsalApplications.Public(clientId, tenant, endpoints);
+            var cache = MsalCacheSnapshot.Follow(application.UserTokenCache);
             LogSigningIn(context, request.Kind, application.Authority, scope);
 
             var result = await MsalFailures.AcquireAsync(
@@ -62,7 +63,7 @@ namespace CloudBlueMca.Engine.PartnerCenter
                     "Signing in to Partner Center",
                     application.Authority)
                 .ConfigureAwait(false);
-            return UserConnection(request, endpoints, clientId, application, result, scope, context);
+            return UserConnection(request, endpoints, clientId, application, cache, result, scope, context);
         }
 
         private static async Task<PcConnection> ConnectAppOnlyAsync(PcConnectRequest request, PcEndpoints endpoints, OperationContext context)
@@ -101,6 +102,7 @@ namespace CloudBlueMca.Engine.PartnerCenter
                 : certificate != null
                     ? MsalApplications.Confidential(clientId, tenant, endpoints, ClientCredential.FromCertificate(certificate))
                     : (IClientApplicationBase)MsalApplications.Public(clientId, tenant, endpoints);
+            var cache = MsalCacheSnapshot.Follow(application.UserTokenCache);
             LogSigningIn(context, request.Kind, application.Authority, scope);
 
             var result = await MsalFailures.AcquireAsync(
@@ -108,7 +110,7 @@ namespace CloudBlueMca.Engine.PartnerCenter
                     "Redeeming the refresh token",
                     application.Authority)
                 .ConfigureAwait(false);
-            return UserConnection(request, endpoints, clientId, application, result, scope, context);
+            return UserConnection(request, endpoints, clientId, application, cache, result, scope, context);
         }
 
         private static PcConnection ConnectWithAccessToken(PcConnectRequest request, PcEndpoints endpoints, OperationContext context)
@@ -135,7 +137,7 @@ namespace CloudBlueMca.Engine.PartnerCenter
                 context);
         }
 
-        private static PcConnection UserConnection(PcConnectRequest request, PcEndpoints endpoints, string clientId, IClientApplicationBase application, AuthenticationResult result, string scope, OperationContext context)
+        private static PcConnection UserConnection(PcConnectRequest request, PcEndpoints endpoints, string clientId, IClientApplicationBase application, MsalCacheSnapshot cache, AuthenticationResult result, string scope, OperationContext context)
         {
             if (result.Account == null)
             {
@@ -145,7 +147,7 @@ namespace CloudBlueMca.Engine.PartnerCenter
                     $"The sign-in at {application.Authority} returned no account, so its token could not be renewed later. Check that the application is registered for user sign-in.");
             }
 
-            var tokens = new UserTokenSource(application, result.Account, scope);
+            var tokens = new UserTokenSource(application, result.Account, scope, clientId, cache);
             var first = new PcAccessToken(result.AccessToken, result.ExpiresOn);
             return Connected(new PcConnection(endpoints, request.Kind, result.TenantId, clientId, isAppOnly: false, result.Account.Username, tokens, first, request.PipelineOptions), context);
         }

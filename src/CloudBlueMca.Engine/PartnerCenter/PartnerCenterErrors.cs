@@ -13,7 +13,7 @@ namespace CloudBlueMca.Engine.PartnerCenter
         public static PartnerCenterRequestException FromResponse(PartnerCenterCall call, HttpStatusCode status, PartnerCenterErrorBody body, Guid requestId, Guid correlationId, PcConnection connection)
         {
             var code = (int)status;
-            var trace = $"(HTTP {code} {body}; GET {call.Url}; MS-CorrelationId {correlationId}, MS-RequestId {requestId})";
+            var trace = $"(HTTP {code} {body}; {call.Method} {call.Url}; MS-CorrelationId {correlationId}, MS-RequestId {requestId})";
             string errorId;
             ErrorKind kind;
             string message;

@@ -29,8 +29,8 @@ public class CmdletHelpDriftTests
     private static readonly HashSet<string> ExternalCommands = new(StringComparer.Ordinal)
     {
         "ConvertFrom-Csv", "ConvertTo-SecureString", "Export-Csv", "ForEach-Object", "Format-Table", "Get-AutomationCertificate",
-        "Get-AutomationPSCredential", "Get-AutomationVariable", "Get-Content", "Get-Credential", "Get-Help", "Group-Object", "Import-Csv",
-        "Import-Module", "Measure-Object", "Select-Object", "Sort-Object", "Where-Object", "Write-Output",
+        "Get-AutomationPSCredential", "Get-AutomationVariable", "Get-AzKeyVaultSecret", "Get-Content", "Get-Credential", "Get-Help", "Group-Object", "Import-Csv",
+        "Import-Module", "Measure-Object", "Select-Object", "Set-AzKeyVaultSecret", "Sort-Object", "Where-Object", "Write-Output",
     };
 
     private static readonly Regex CommandName = new(@"(?<![\w$@.\-/\\:])[A-Z][A-Za-z]+-[A-Z][A-Za-z0-9]*(?![\w\-])");

@@ -14,13 +14,21 @@ namespace CloudBlueMca.Engine.PartnerCenter.Auth
         private readonly IClientApplicationBase _application;
         private readonly IAccount _account;
         private readonly string[] _scopes;
+        private readonly string _clientId;
+        private readonly MsalCacheSnapshot _cache;
 
-        public UserTokenSource(IClientApplicationBase application, IAccount account, string scope)
+        /// <param name="cache">Attached to the application's user token cache before its first token request.</param>
+        public UserTokenSource(IClientApplicationBase application, IAccount account, string scope, string clientId, MsalCacheSnapshot cache)
         {
             _application = application;
             _account = account;
             _scopes = new[] { scope };
+            _clientId = clientId;
+            _cache = cache;
         }
+
+        /// <summary>The refresh token MSAL holds now: the one the last redemption returned.</summary>
+        public string? NewestRefreshToken() => _cache.RefreshTokenOf(_account, _clientId);
 
         public async Task<PcAccessToken> GetTokenAsync(OperationContext context)
         {
