@@ -44,5 +44,8 @@ namespace CloudBlueMca.Engine
         public const string AppUserConnectionRequired = "AppUserConnectionRequired";
         public const string AgreementsNotAvailableInCloud = "AgreementsNotAvailableInCloud";
         public const string RefreshTokenUnavailable = "RefreshTokenUnavailable";
+
+        // Loading (Windows PowerShell 5.1): raised by the cmdlet layer before the engine runs.
+        public const string AssemblyConflict = "AssemblyConflict";
     }
 }
