@@ -25,7 +25,7 @@ namespace CloudBlueMca.Cmdlets.PartnerCenter
         [Parameter]
         public PcAgreementType AgreementType { get; set; } = PcAgreementType.MicrosoftCustomerAgreement;
 
-        protected override void BeginProcessing()
+        protected override void OnBeginProcessing()
         {
             try
             {
