@@ -28,6 +28,8 @@
         'Get-PcCustomer'
         'Get-PcCustomerAgreement'
         'Get-PcRefreshToken'
+        'New-PcCustomerAgreement'
+        'Sync-McaAcceptance'
     )
     FunctionsToExport      = @()
     AliasesToExport        = @()

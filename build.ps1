@@ -22,7 +22,8 @@
               with the CloudBlueMca folder at its root (the shape Azure Automation imports),
               checked by expanding it and comparing file lists.
       Demo    builds, starts the local emulator and walks through seeds 000 and 001 with the
-              MCA cmdlets: no CloudBlue or Partner Center account needed.
+              MCA cmdlets, then reads and synchronises the Partner Center records: no CloudBlue or
+              Partner Center account needed.
 .EXAMPLE
     ./build.ps1 -Task Build, Test
 .EXAMPLE
@@ -299,7 +300,8 @@ function Invoke-DemoTask {
         $credential = [pscredential]::new($emulator.ConsumerKey, (ConvertTo-SecureString $emulator.ConsumerSecret -AsPlainText -Force))
         Write-Host "> Connect-CloudBlue -Uri $($emulator.Uri) -Credential (consumer key $($emulator.ConsumerKey))" -ForegroundColor Cyan
         Connect-CloudBlue -Uri $emulator.Uri.AbsoluteUri -Credential $credential
-        $contact = @{ FirstName = 'John'; LastName = 'Smith'; Email = 'johnsmith@example.com'; PhoneNumber = '+1234567' }
+        # The person the emulator's Partner Center also holds for 'example', so the sync below finds them in step.
+        $contact = @{ FirstName = 'John'; LastName = 'Smith'; Email = 'john@example.com'; PhoneNumber = '+1234567' }
 
         Write-Host "`n# Seed 000: the internal id of the Microsoft account 'example'" -ForegroundColor Yellow
         Write-Host '> Get-MsAccountInternalId example' -ForegroundColor Cyan
@@ -324,14 +326,29 @@ function Invoke-DemoTask {
         Write-Host "`n# Bulk: a CSV of contacts; a re-run confirms nothing twice" -ForegroundColor Yellow
         $csv = Join-Path ([System.IO.Path]::GetTempPath()) 'cloudbluemca-demo-contacts.csv'
         @(
-            [pscustomobject]@{ InitialSubdomain = 'example'; FirstName = 'John'; LastName = 'Smith'; Email = 'johnsmith@example.com'; PhoneNumber = '+1234567'; DateAgreed = [datetime]::UtcNow.ToString('yyyy-MM-dd') }
+            [pscustomobject]@{ InitialSubdomain = 'example'; FirstName = 'John'; LastName = 'Smith'; Email = 'john@example.com'; PhoneNumber = '+1234567'; DateAgreed = [datetime]::UtcNow.ToString('yyyy-MM-dd') }
             [pscustomobject]@{ InitialSubdomain = 'contoso'; FirstName = 'John'; LastName = 'Smith'; Email = 'johnsmith@example.com'; PhoneNumber = '+1234567'; DateAgreed = '2020-02-19' }
-            [pscustomobject]@{ InitialSubdomain = 'fabrikam'; FirstName = 'Jane'; LastName = 'Doe'; Email = 'jane@fabrikam.com'; PhoneNumber = '+1234567'; DateAgreed = '2020-02-19' }
+            [pscustomobject]@{ InitialSubdomain = 'adatum'; FirstName = 'Jane'; LastName = 'Doe'; Email = 'jane@fabrikam.com'; PhoneNumber = '+1234567'; DateAgreed = '2020-02-19' }
         ) | Export-Csv -Path $csv -NoTypeInformation
         Get-Content $csv | Out-Host
         Write-Host "> Import-Csv $csv | Confirm-McaAcceptance" -ForegroundColor Cyan
         Import-Csv $csv | Confirm-McaAcceptance -ErrorAction Continue | Format-Table | Out-Host
         Remove-Item $csv
+
+        Write-Host "# Partner Center: sign in as a user (the emulator completes the device code itself)" -ForegroundColor Yellow
+        Write-Host "> Connect-PcService -UseDeviceAuthentication -TenantId $($emulator.PartnerTenantId) -ApiUri $($emulator.Uri) -Authority $($emulator.Uri)" -ForegroundColor Cyan
+        Connect-PcService -UseDeviceAuthentication -TenantId $emulator.PartnerTenantId -ApiUri $emulator.Uri -Authority $emulator.Uri -WarningAction SilentlyContinue
+        Write-Host '> Get-PcCustomer | Get-PcCustomerAgreement' -ForegroundColor Cyan
+        Get-PcCustomer | Get-PcCustomerAgreement | Out-Host
+
+        Write-Host "# Keep CloudBlue and Partner Center in step, first as a dry run" -ForegroundColor Yellow
+        Write-Host '> Sync-McaAcceptance -Direction Both -WhatIf' -ForegroundColor Cyan
+        Sync-McaAcceptance -Direction Both -WhatIf | Format-Table | Out-Host
+        Write-Host '> Sync-McaAcceptance -Direction Both' -ForegroundColor Cyan
+        Sync-McaAcceptance -Direction Both | Format-Table | Out-Host
+        Write-Host '> Sync-McaAcceptance -Direction Both   # a re-run writes nothing' -ForegroundColor Cyan
+        Sync-McaAcceptance -Direction Both | Format-Table | Out-Host
+        Disconnect-PcService
     }
     finally {
         Stop-TestEmulator $emulator

@@ -22,6 +22,7 @@ namespace CloudBlueMca.Engine.Http
         private readonly HttpPipelineOptions _options;
         private readonly Func<double> _jitter;
         private readonly Random _random = new Random();
+        private readonly ThrottlePause _pause = new ThrottlePause();
         private int _disposed;
 
         public HttpPipeline(HttpPipelineOptions? options = null)
@@ -48,11 +49,13 @@ namespace CloudBlueMca.Engine.Http
             {
                 ctx.Cancellation.ThrowIfCancellationRequested();
                 ThrowIfClosed();
+                await _pause.WaitAsync(ctx).ConfigureAwait(false);
                 using var request = createRequest();
                 var requestUri = request.RequestUri ?? throw new ArgumentException("The request has no URI.", nameof(createRequest));
                 EndpointPolicy.EnsureSecure(requestUri);
                 var description = request.Method.Method + " " + UrlRedactor.Redact(requestUri);
-                var retryable = IsIdempotent(request.Method) && attempt < _options.MaxAttempts;
+                var idempotent = IsIdempotent(request.Method);
+                var retryable = idempotent && attempt < _options.MaxAttempts;
 
                 var watch = Stopwatch.StartNew();
                 HttpResponseMessage response;
@@ -79,12 +82,24 @@ namespace CloudBlueMca.Engine.Http
                 }
 
                 ctx.Log.Verbose($"{description} -> {(int)response.StatusCode} ({watch.ElapsedMilliseconds} ms, attempt {attempt})");
-                if (!retryable || !IsRetryableStatus(response.StatusCode))
+                var throttled = (int)response.StatusCode == 429;
+                var serverWait = RetryDelay.FromRetryAfter(response.Headers.RetryAfter, DateTimeOffset.UtcNow, _options.MaxRetryDelay);
+                if (throttled && serverWait != null)
+                {
+                    // The limit is the server's for the whole client, not for this one request:
+                    // every request of this pipeline waits, so parallel workers do not spend the
+                    // wait hammering it (reference: Partner Center throttling guidance).
+                    _pause.PauseFor(serverWait.Value);
+                }
+
+                // A 429 means the request was refused before it was processed, so even a POST
+                // may be sent again.
+                if (!(retryable || (throttled && attempt < _options.MaxAttempts)) || !IsRetryableStatus(response.StatusCode))
                 {
                     return response;
                 }
 
-                var delay = RetryDelay.FromRetryAfter(response.Headers.RetryAfter, DateTimeOffset.UtcNow, _options.MaxRetryDelay) ?? Backoff(attempt);
+                var delay = serverWait ?? Backoff(attempt);
                 if (!FitsInTotalTime(total, delay))
                 {
                     return response;

@@ -27,18 +27,26 @@ namespace CloudBlueMca.Engine.PartnerCenter
         public static async Task<IReadOnlyList<PcCustomerAgreement>> GetAsync(PcConnection connection, Guid customerId, PcAgreementType type, OperationContext context)
         {
             RequireAgreementApis(connection);
-            var wire = type == PcAgreementType.All ? "*" : type.ToString();
-            var json = await connection.Client.GetCustomerAgreementsAsync(customerId, wire, context).ConfigureAwait(false);
-            var agreements = (json["items"] as JsonArray ?? new JsonArray())
-                .OfType<JsonObject>()
-                .Select(item => PcAgreementReader.Read(customerId, item))
-                .ToList();
+            var agreements = await ReadAsync(connection, customerId, type == PcAgreementType.All ? "*" : type.ToString(), context).ConfigureAwait(false);
             if (type != PcAgreementType.MicrosoftCloudAgreement && await connection.Client.GetDirectSignStatusAsync(customerId, context).ConfigureAwait(false))
             {
                 agreements.Add(new PcCustomerAgreement { CustomerId = customerId, AgreementType = CustomerAgreement, SignedDirectly = true });
             }
 
             return agreements;
+        }
+
+        /// <summary>The customer's MCA attestations only (no direct-sign status).</summary>
+        internal static Task<List<PcCustomerAgreement>> ReadAttestationsAsync(PcConnection connection, Guid customerId, OperationContext context) =>
+            ReadAsync(connection, customerId, CustomerAgreement, context);
+
+        private static async Task<List<PcCustomerAgreement>> ReadAsync(PcConnection connection, Guid customerId, string agreementType, OperationContext context)
+        {
+            var json = await connection.Client.GetCustomerAgreementsAsync(customerId, agreementType, context).ConfigureAwait(false);
+            return (json["items"] as JsonArray ?? new JsonArray())
+                .OfType<JsonObject>()
+                .Select(item => PcAgreementReader.Read(customerId, item))
+                .ToList();
         }
 
         /// <summary>

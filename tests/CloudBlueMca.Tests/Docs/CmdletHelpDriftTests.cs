@@ -29,7 +29,7 @@ public class CmdletHelpDriftTests
     private static readonly HashSet<string> ExternalCommands = new(StringComparer.Ordinal)
     {
         "ConvertFrom-Csv", "ConvertTo-SecureString", "Export-Csv", "ForEach-Object", "Format-Table", "Get-AutomationCertificate",
-        "Get-AutomationPSCredential", "Get-AutomationVariable", "Get-AzKeyVaultSecret", "Get-Content", "Get-Credential", "Get-Help", "Group-Object", "Import-Csv",
+        "Connect-AzAccount", "Get-AutomationPSCredential", "Get-AutomationVariable", "Get-AzKeyVaultSecret", "Get-Content", "Get-Credential", "Get-Help", "Group-Object", "Import-Csv",
         "Import-Module", "Measure-Object", "Select-Object", "Set-AzKeyVaultSecret", "Sort-Object", "Where-Object", "Write-Output",
     };
 

@@ -1,0 +1,172 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using CloudBlueMca.Engine.Mca;
+
+namespace CloudBlueMca.Engine.Sync
+{
+    /// <summary>
+    /// What Sync-McaAcceptance does for one Microsoft account, from what each side holds. "The
+    /// same person" means the same first name, last name and e-mail (case-insensitive); phone
+    /// numbers and dates may differ between the sides without making a conflict, and nothing is
+    /// written to make them equal. When Partner Center holds several attestations, CloudBlue is
+    /// in sync with any of them, and the newest one is copied when CloudBlue has none.
+    /// </summary>
+    internal sealed class SyncDecision
+    {
+        private SyncDecision(McaSyncResult result, CloudBlueWritePlan? cloudBlueWrite, McaContact? partnerCenterContact)
+        {
+            Result = result;
+            CloudBlueWrite = cloudBlueWrite;
+            PartnerCenterContact = partnerCenterContact;
+        }
+
+        public McaSyncResult Result { get; }
+
+        public CloudBlueWritePlan? CloudBlueWrite { get; }
+
+        /// <summary>The contact to attest in Partner Center; the template id is added by the caller.</summary>
+        public McaContact? PartnerCenterContact { get; }
+
+        public static SyncDecision Decide(McaAcceptanceStatus status, IReadOnlyList<TenantResource> tenants, PartnerCenterSide partnerCenter, McaSyncDirection direction, DateTime today)
+        {
+            var cloudBlue = tenants.Select(t => t.CloudAgreementContact).FirstOrDefault(c => c != null);
+            var attestation = partnerCenter.Attestations.OrderByDescending(a => a.DateAgreed ?? DateTime.MinValue).FirstOrDefault();
+            var result = new McaSyncResult
+            {
+                AccountId = status.AccountId,
+                InitialSubdomain = status.InitialSubdomain,
+                MsAccountId = status.MsAccountId,
+                MsTenantId = status.MsTenantId,
+                CloudBlueState = cloudBlue != null ? CloudBlueMcaState.Recorded : CloudBlueMcaState.Required,
+                PartnerCenterState = partnerCenter.UnavailableReason != null
+                    ? PartnerCenterMcaState.Unavailable
+                    : attestation != null ? PartnerCenterMcaState.Attested : partnerCenter.SignedDirectly ? PartnerCenterMcaState.SignedDirectly : PartnerCenterMcaState.Missing,
+                CloudBlueContact = cloudBlue,
+                PartnerCenterContact = attestation,
+            };
+            if (cloudBlue != null)
+            {
+                Show(result, cloudBlue.FirstName, cloudBlue.LastName, cloudBlue.Email, cloudBlue.Phone, cloudBlue.DateAgreed);
+            }
+
+            if (partnerCenter.UnavailableReason != null)
+            {
+                return Settled(result, McaSyncAction.Unavailable, partnerCenter.UnavailableReason);
+            }
+
+            if (cloudBlue != null && attestation != null)
+            {
+                var same = partnerCenter.Attestations.FirstOrDefault(a => SamePerson(cloudBlue, a));
+                return same != null
+                    ? Settled(result, McaSyncAction.InSync, null)
+                    : Conflict(result, cloudBlue, attestation);
+            }
+
+            if (attestation != null)
+            {
+                return FromPartnerCenter(result, attestation, tenants, direction, today);
+            }
+
+            if (cloudBlue != null)
+            {
+                return ToPartnerCenter(result, cloudBlue, direction, today);
+            }
+
+            return Settled(
+                result,
+                McaSyncAction.NeedsContact,
+                partnerCenter.SignedDirectly
+                    ? "The customer accepted the MCA itself in the Microsoft 365 admin center, so Partner Center knows of no contact. Ask who accepted and record them with Confirm-McaAcceptance."
+                    : "Neither CloudBlue nor Partner Center holds a contact. Ask the customer to accept the MCA, then record who did with Confirm-McaAcceptance or New-PcCustomerAgreement.");
+        }
+
+        private static SyncDecision FromPartnerCenter(McaSyncResult result, PcCustomerAgreement attestation, IReadOnlyList<TenantResource> tenants, McaSyncDirection direction, DateTime today)
+        {
+            Show(result, attestation.FirstName, attestation.LastName, attestation.Email, attestation.PhoneNumber, attestation.DateAgreed);
+            if (direction == McaSyncDirection.ToPartnerCenter)
+            {
+                return Settled(result, McaSyncAction.Skipped, "Partner Center holds an attestation that CloudBlue lacks; -Direction ToPartnerCenter does not write CloudBlue. Run with -Direction ToCloudBlue or Both to record it.");
+            }
+
+            if (attestation.DateAgreed == null || tenants.Count == 0)
+            {
+                return Settled(result, McaSyncAction.NeedsContact, attestation.DateAgreed == null
+                    ? "Partner Center's attestation has no readable date, and a date is never guessed. Record the acceptance with Confirm-McaAcceptance."
+                    : "No Tenant resource of this Microsoft account was found to record the contact on.");
+            }
+
+            McaContact contact;
+            try
+            {
+                contact = McaContact.Create(attestation.FirstName, attestation.LastName, attestation.Email, attestation.PhoneNumber, attestation.DateAgreed, today, result.InitialSubdomain);
+            }
+            catch (CloudBlueMcaException error)
+            {
+                // CloudBlue needs what Partner Center may lack (a phone number).
+                return Settled(result, McaSyncAction.NeedsContact, "Partner Center's attestation cannot be recorded in CloudBlue as it is: " + error.Message);
+            }
+
+            var target = ConfirmationDecision.Decide(contact, tenants, null, force: false, result.InitialSubdomain).Target!;
+            result.Action = McaSyncAction.ConfirmedInCloudBlue;
+            return new SyncDecision(result, new CloudBlueWritePlan(target, contact), null);
+        }
+
+        private static SyncDecision ToPartnerCenter(McaSyncResult result, CloudAgreementContact cloudBlue, McaSyncDirection direction, DateTime today)
+        {
+            if (direction == McaSyncDirection.ToCloudBlue)
+            {
+                return Settled(result, McaSyncAction.Skipped, "CloudBlue holds a contact that Partner Center lacks; -Direction ToCloudBlue does not write Partner Center. Run with -Direction ToPartnerCenter or Both to attest it.");
+            }
+
+            if (cloudBlue.DateAgreed == null)
+            {
+                return Settled(result, McaSyncAction.NeedsContact, "CloudBlue's contact has no readable date_agreed, and a date is never guessed. Attest the acceptance with New-PcCustomerAgreement -DateAgreed.");
+            }
+
+            McaContact contact;
+            try
+            {
+                contact = McaContact.Create(cloudBlue.FirstName, cloudBlue.LastName, cloudBlue.Email, cloudBlue.Phone, cloudBlue.DateAgreed, today, result.InitialSubdomain, phoneRequired: false);
+            }
+            catch (CloudBlueMcaException error)
+            {
+                return Settled(result, McaSyncAction.NeedsContact, "CloudBlue's contact cannot be attested in Partner Center as it is: " + error.Message);
+            }
+
+            result.Action = McaSyncAction.AttestedInPartnerCenter;
+            return new SyncDecision(result, null, contact);
+        }
+
+        private static SyncDecision Conflict(McaSyncResult result, CloudAgreementContact cloudBlue, PcCustomerAgreement attestation)
+        {
+            result.FirstName = result.LastName = result.Email = result.PhoneNumber = null;
+            result.DateAgreed = null;
+            return Settled(
+                result,
+                McaSyncAction.Conflict,
+                $"CloudBlue holds {cloudBlue.FirstName} {cloudBlue.LastName} <{cloudBlue.Email}>; Partner Center holds {attestation.FirstName} {attestation.LastName} <{attestation.Email}>. Nothing was written: find out who accepted, then correct the wrong side (Confirm-McaAcceptance -Force, or New-PcCustomerAgreement).");
+        }
+
+        private static bool SamePerson(CloudAgreementContact cloudBlue, PcCustomerAgreement attestation) =>
+            Same(cloudBlue.FirstName, attestation.FirstName) && Same(cloudBlue.LastName, attestation.LastName) && Same(cloudBlue.Email, attestation.Email);
+
+        private static bool Same(string? a, string? b) => string.Equals((a ?? string.Empty).Trim(), (b ?? string.Empty).Trim(), StringComparison.OrdinalIgnoreCase);
+
+        private static void Show(McaSyncResult result, string? firstName, string? lastName, string? email, string? phone, DateTime? dateAgreed)
+        {
+            result.FirstName = firstName;
+            result.LastName = lastName;
+            result.Email = email;
+            result.PhoneNumber = phone;
+            result.DateAgreed = dateAgreed;
+        }
+
+        private static SyncDecision Settled(McaSyncResult result, McaSyncAction action, string? reason)
+        {
+            result.Action = action;
+            result.Reason = reason;
+            return new SyncDecision(result, null, null);
+        }
+    }
+}

@@ -1,0 +1,187 @@
+using CloudBlueMca.Emulator.Hosting;
+using CloudBlueMca.Engine;
+using CloudBlueMca.Engine.PartnerCenter;
+using CloudBlueMca.Engine.Sync;
+using CloudBlueMca.Tests.Mca;
+using CloudBlueMca.Tests.PartnerCenter;
+using CloudBlueMca.Tests.Support;
+using Xunit;
+
+namespace CloudBlueMca.Tests.Sync;
+
+/// <summary>Sync-McaAcceptance's engine against the emulator's seed customers, one per outcome, over HTTP.</summary>
+public sealed class McaSyncTests : IAsyncLifetime
+{
+    private static readonly int[] SeedAccounts = { 1000011, 1000012, 1000013, 1000014, 1000015, 1000016 };
+    private McaEmulator _emulator = null!;
+    private PcConnection _partnerCenter = null!;
+
+    private EmulatorHost Host => _emulator.Host;
+
+    public async Task InitializeAsync()
+    {
+        _emulator = await McaEmulator.StartAsync();
+        var request = PcTestCredentials.ClientSecret(Host);
+        request.Kind = PcAuthenticationKind.RefreshToken;
+        request.RefreshToken = EmulatorClients.Secure(Host.PartnerCenter.IssueRefreshToken(Host.PartnerCenter.SecretClient.ClientId));
+        request.PipelineOptions = EmulatorClients.FastRetries;
+        _partnerCenter = await PartnerCenterConnector.ConnectAsync(request, OperationContext.None);
+        Host.Log.Clear();
+    }
+
+    public async Task DisposeAsync() => await _emulator.DisposeAsync();
+
+    [Fact]
+    public async Task EachSeedCustomerGetsItsOutcomeAndOnlyTheCopiesAreWritten()
+    {
+        var rows = await SyncAsync(McaSyncDirection.Both, SeedAccounts);
+
+        Assert.Equal(
+            new[]
+            {
+                ("example", McaSyncAction.ConfirmedInCloudBlue, CloudBlueMcaState.Required, PartnerCenterMcaState.Attested),
+                ("contoso", McaSyncAction.AttestedInPartnerCenter, CloudBlueMcaState.Recorded, PartnerCenterMcaState.Missing),
+                ("fabrikam", McaSyncAction.InSync, CloudBlueMcaState.Recorded, PartnerCenterMcaState.Attested),
+                ("northwind", McaSyncAction.Conflict, CloudBlueMcaState.Recorded, PartnerCenterMcaState.Attested),
+                ("tailspin", McaSyncAction.NeedsContact, CloudBlueMcaState.Required, PartnerCenterMcaState.Missing),
+                ("wingtip", McaSyncAction.NeedsContact, CloudBlueMcaState.Required, PartnerCenterMcaState.SignedDirectly),
+            },
+            rows.Select(r => (r.Output!.InitialSubdomain, r.Output.Action, r.Output.CloudBlueState, r.Output.PartnerCenterState)));
+
+        var example = rows[0].Output!;
+        Assert.Equal(("John", "john@example.com", new DateTime(2024, 3, 15)), (example.FirstName, example.Email, example.DateAgreed!.Value));
+        var put = Assert.Single(_emulator.Puts);
+        Assert.Contains("\"date_agreed\":\"2024-03-15\"", put.Body);
+        Assert.Contains("\"email\":\"john@example.com\"", put.Body);
+        Assert.Equal("John", (string?)Host.Aps.GetResource(put.Path.Split('/').Last())!["cloud_agreement_contact"]!["first_name"]);
+
+        var post = Assert.Single(Host.Log.Entries, e => e.Method == "POST");
+        Assert.Equal("/v1/customers/9c2f8e4a-1b7d-4c3e-8f5a-6d0b2e4c7a19/agreements", post.Path);
+        Assert.Contains("\"dateAgreed\":\"2020-02-19T00:00:00Z\"", post.Body);
+        Assert.Contains("\"templateId\":\"117a77b0-9360-443b-8795-c6dedc750cf9\"", post.Body);
+
+        var conflict = rows[3].Output!;
+        Assert.Equal("Alex", conflict.CloudBlueContact!.FirstName);
+        Assert.Equal("Megan", conflict.PartnerCenterContact!.FirstName);
+        Assert.Contains("Megan Bowen", conflict.Reason);
+        Assert.Null(conflict.FirstName);
+    }
+
+    [Fact]
+    public async Task ARerunWritesNothing()
+    {
+        await SyncAsync(McaSyncDirection.Both, SeedAccounts);
+        Host.Log.Clear();
+
+        var again = await SyncAsync(McaSyncDirection.Both, SeedAccounts);
+
+        Assert.DoesNotContain(Host.Log.Entries, e => e.Method is "PUT" or "POST");
+        Assert.Equal(McaSyncAction.InSync, again[0].Output!.Action);
+        Assert.Equal(McaSyncAction.InSync, again[1].Output!.Action);
+    }
+
+    [Theory]
+    [InlineData(McaSyncDirection.ToCloudBlue, 1000012, McaSyncAction.Skipped)]
+    [InlineData(McaSyncDirection.ToPartnerCenter, 1000011, McaSyncAction.Skipped)]
+    [InlineData(McaSyncDirection.ToPartnerCenter, 1000012, McaSyncAction.AttestedInPartnerCenter)]
+    public async Task TheDirectionDecidesWhichSideIsWritten(McaSyncDirection direction, int accountId, McaSyncAction action)
+    {
+        var row = Assert.Single(await SyncAsync(direction, accountId));
+
+        Assert.Equal(action, row.Output!.Action);
+        Assert.Equal(action == McaSyncAction.Skipped ? 0 : 1, Host.Log.Entries.Count(e => e.Method is "PUT" or "POST"));
+    }
+
+    [Fact]
+    public async Task DeclinedWritesAreNotSentAndNotWrittenOut()
+    {
+        var workflow = Workflow(McaSyncDirection.Both);
+        var rows = await workflow.PlanAsync(SeedAccounts, OperationContext.None);
+        Assert.Equal(2, rows.Count(r => r.NeedsWrite));
+
+        await workflow.ExecuteAsync(rows, new SyncRow[0], OperationContext.None);
+
+        Assert.DoesNotContain(Host.Log.Entries, e => e.Method is "PUT" or "POST");
+        Assert.Equal(4, rows.Count(r => r.Output != null));
+        Assert.Contains("Record MCA acceptance by John Smith", rows[0].Action);
+    }
+
+    [Fact]
+    public async Task AnAppOnlyPartnerCenterConnectionMakesEveryRowUnavailableAndWritesNothing()
+    {
+        _partnerCenter = await PartnerCenterConnector.ConnectAsync(PcTestCredentials.ClientSecret(Host), OperationContext.None);
+        Host.Log.Clear();
+
+        var rows = await SyncAsync(McaSyncDirection.Both, SeedAccounts);
+
+        Assert.All(rows, r => Assert.Equal(McaSyncAction.Unavailable, r.Output!.Action));
+        Assert.All(rows, r => Assert.Equal(PartnerCenterMcaState.Unavailable, r.Output!.PartnerCenterState));
+        Assert.Contains("app-only", rows[0].Output!.Reason);
+        Assert.DoesNotContain(Host.Log.Entries, e => e.Method is "PUT" or "POST" || e.Path.StartsWith("/v1", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task APartnerCenterFailureMakesThatRowUnavailable()
+    {
+        Host.Faults.Add(new FaultRule { PathPrefix = "/v1/customers/3f8a1aff-6a93-4b2c-b734-93b66497af4c", Kind = FaultKind.Status, StatusCode = 500 });
+
+        var rows = await SyncAsync(McaSyncDirection.Both, 1000011, 1000013);
+
+        Assert.Equal(McaSyncAction.Unavailable, rows[0].Output!.Action);
+        Assert.Contains("PartnerCenterRequestFailed", rows[0].Output!.Reason);
+        Assert.Equal(McaSyncAction.InSync, rows[1].Output!.Action);
+        Assert.Empty(_emulator.Puts);
+    }
+
+    [Fact]
+    public async Task AnUnknownAccountIsAnErrorRowAndTheOthersGoOn()
+    {
+        var rows = await SyncAsync(McaSyncDirection.ToCloudBlue, 999, 1000013);
+
+        Assert.Equal(ErrorIds.AccountNotFound, rows[0].Error!.ErrorId);
+        Assert.Equal(McaSyncAction.InSync, rows[1].Output!.Action);
+    }
+
+    [Fact]
+    public async Task EveryAccountWithATenantIsListedPageByPage()
+    {
+        var generated = Host.Aps.GenerateAccounts(3);
+        var pager = Workflow(McaSyncDirection.ToCloudBlue).ListAccounts();
+
+        var accounts = new List<int>();
+        while (pager.HasMore)
+        {
+            accounts.AddRange(await pager.NextPageAsync(OperationContext.None));
+        }
+
+        Assert.Equal(SeedAccounts.Concat(generated.Select(g => g.AccountId)), accounts);
+        Assert.Contains(Host.Log.Entries, e => e.RawQuery.Contains("select(account)", StringComparison.Ordinal) && e.RawQuery.Contains("limit(0,500)", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task ThrottlingOnOneWorkerPausesEveryWorker()
+    {
+        Host.Faults.Add(new FaultRule { PathPrefix = "/v1/customers/3f8a1aff-6a93-4b2c-b734-93b66497af4c/agreements", Kind = FaultKind.Status, StatusCode = 429, RetryAfterSeconds = 1, Count = 1 });
+        Host.Faults.BaseLatency = TimeSpan.FromMilliseconds(100);
+
+        var rows = await SyncAsync(McaSyncDirection.ToCloudBlue, SeedAccounts);
+
+        Assert.All(rows, r => Assert.NotNull(r.Output));
+        var log = Host.Log.Entries;
+        var throttled = Assert.Single(log, e => e.StatusCode == 429);
+        // Requests already on their way when the 429 was answered may still arrive just after it.
+        var paused = log.Where(e => e.Time > throttled.Time.AddMilliseconds(300) && e.Time < throttled.Time.AddMilliseconds(900)).ToList();
+        Assert.True(paused.Count == 0, "requests sent while Partner Center asked to wait: " + string.Join(", ", paused.Select(e => e.Path)));
+    }
+
+    private McaSyncWorkflow Workflow(McaSyncDirection direction) =>
+        new(_emulator.Connection, _partnerCenter, direction, 4, () => new DateTime(2026, 1, 1, 12, 0, 0, DateTimeKind.Utc));
+
+    private async Task<IReadOnlyList<SyncRow>> SyncAsync(McaSyncDirection direction, params int[] accountIds)
+    {
+        var workflow = Workflow(direction);
+        var rows = await workflow.PlanAsync(accountIds, OperationContext.None);
+        await workflow.ExecuteAsync(rows, rows.Where(r => r.NeedsWrite).ToList(), OperationContext.None);
+        return rows;
+    }
+}
