@@ -22,6 +22,12 @@ internal sealed class EmulatorMiddleware
 
     public async Task InvokeAsync(HttpContext context)
     {
+        if (EmulatorControlEndpoints.IsControlPath(context.Request.Path))
+        {
+            await _next(context);
+            return;
+        }
+
         _log.RequestStarted();
         try
         {
