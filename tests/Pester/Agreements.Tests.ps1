@@ -42,7 +42,7 @@ Describe 'Get-PcCustomerAgreement' {
 
         $agreement.FirstName | Should -Be 'John'
         $agreement.Email | Should -Be 'john@example.com'
-        $agreement.DateAgreed | Should -Be ([datetime]'2024-03-15')
+        $agreement.DateAgreed | Should -Be '2024-03-15'
         $agreement.AgreementType | Should -Be 'MicrosoftCustomerAgreement'
         $agreement.SignedDirectly | Should -BeFalse
         $sent = Get-TestEmulatorRequest -Emulator $script:emulator -PathLike '/v1/customers/*'

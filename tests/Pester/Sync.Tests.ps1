@@ -36,7 +36,7 @@ Describe 'New-PcCustomerAgreement' {
         $result = New-PcCustomerAgreement -CustomerId $script:contoso -FirstName Jane -LastName Doe -Email jane@contoso.com -PhoneNumber '+44 20 7123 4567' -DateAgreed '2025-12-24'
 
         $result.Result | Should -Be 'Confirmed'
-        $result.DateAgreed | Should -Be ([datetime]'2025-12-24')
+        $result.DateAgreed | Should -Be '2025-12-24'
         $post = Get-Writes
         $post.Path | Should -Be "/v1/customers/$script:contoso/agreements"
         $post.Body | Should -Match '"dateAgreed":"2025-12-24T00:00:00Z"'

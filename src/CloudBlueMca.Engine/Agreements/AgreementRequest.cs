@@ -17,7 +17,10 @@ namespace CloudBlueMca.Engine.Agreements
         /// <summary>Optional in Partner Center; when given it must be plausible.</summary>
         public string? PhoneNumber { get; set; }
 
-        /// <summary>A calendar date (UTC); null means today (UTC). May not be in the future.</summary>
-        public DateTime? DateAgreed { get; set; }
+        /// <summary>
+        /// As the user gave it (a date or ISO 8601 text), read by <see cref="AgreementDate"/>'s
+        /// rules; null means today's UTC date. May not be in the future.
+        /// </summary>
+        public object? DateAgreed { get; set; }
     }
 }

@@ -21,7 +21,7 @@ namespace CloudBlueMca.Engine.Agreements
 
         /// <summary>For ShouldProcess: what would be sent.</summary>
         public string Action =>
-            Contact == null ? string.Empty : $"Attest MCA acceptance by {Contact.FirstName} {Contact.LastName} <{Contact.Email}> on {Contact.DateAgreedText}";
+            Contact == null ? string.Empty : $"Attest MCA acceptance by {Contact.FirstName} {Contact.LastName} <{Contact.Email}> on {Contact.DateAgreed}";
 
         public PcAgreementConfirmation? Confirmation { get; private set; }
 
@@ -40,7 +40,7 @@ namespace CloudBlueMca.Engine.Agreements
 
         internal void Decline() => Declined = true;
 
-        internal void Succeed(ConfirmationResult result, McaContact contact, DateTime dateAgreed, string templateId) =>
+        internal void Succeed(ConfirmationResult result, McaContact contact, string dateAgreed, string templateId) =>
             Confirmation = new PcAgreementConfirmation
             {
                 CustomerId = Request.CustomerId,

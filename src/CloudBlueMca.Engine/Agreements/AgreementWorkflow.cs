@@ -19,15 +19,16 @@ namespace CloudBlueMca.Engine.Agreements
         public const int BatchSize = 100;
 
         private readonly PcConnection _connection;
-        private readonly Func<DateTime> _utcNow;
+        private readonly Func<DateTimeOffset> _now;
+        private readonly TimeZoneInfo _localZone;
 
         /// <summary>Throws AppUserConnectionRequired or AgreementsNotAvailableInCloud for a connection that cannot attest.</summary>
         public AgreementWorkflow(PcConnection connection, int throttleLimit)
-            : this(connection, throttleLimit, () => DateTime.UtcNow)
+            : this(connection, throttleLimit, () => DateTimeOffset.Now, TimeZoneInfo.Local)
         {
         }
 
-        internal AgreementWorkflow(PcConnection connection, int throttleLimit, Func<DateTime> utcNow)
+        internal AgreementWorkflow(PcConnection connection, int throttleLimit, Func<DateTimeOffset> now, TimeZoneInfo localZone)
         {
             if (throttleLimit < 1)
             {
@@ -37,7 +38,8 @@ namespace CloudBlueMca.Engine.Agreements
             PartnerCenterAgreements.RequireAgreementApis(connection);
             _connection = connection;
             ThrottleLimit = throttleLimit;
-            _utcNow = utcNow;
+            _now = now;
+            _localZone = localZone;
         }
 
         public int ThrottleLimit { get; }
@@ -52,12 +54,12 @@ namespace CloudBlueMca.Engine.Agreements
         public async Task<IReadOnlyList<AgreementRow>> PlanAsync(IReadOnlyList<AgreementRequest> requests, OperationContext context)
         {
             var rows = requests.Select(r => new AgreementRow(r)).ToList();
-            var today = _utcNow().Date;
+            var now = _now();
             foreach (var row in rows)
             {
                 try
                 {
-                    row.Contact = McaContact.Create(row.Request.FirstName, row.Request.LastName, row.Request.Email, row.Request.PhoneNumber, row.Request.DateAgreed, today, row.Target, phoneRequired: false);
+                    row.Contact = McaContact.Create(row.Request.FirstName, row.Request.LastName, row.Request.Email, row.Request.PhoneNumber, row.Request.DateAgreed, now, _localZone, row.Target, phoneRequired: false);
                 }
                 catch (CloudBlueMcaException error)
                 {
@@ -84,7 +86,7 @@ namespace CloudBlueMca.Engine.Agreements
                 var onRecord = attestations.FirstOrDefault(a => contact.HasSameDetails(a.FirstName, a.LastName, a.Email, a.PhoneNumber));
                 if (onRecord != null)
                 {
-                    row.Succeed(ConfirmationResult.AlreadyConfirmed, contact, onRecord.DateAgreed ?? contact.DateAgreed, onRecord.TemplateId ?? string.Empty);
+                    row.Succeed(ConfirmationResult.AlreadyConfirmed, contact, onRecord.DateAgreed ?? contact.DateAgreed.ToString(), onRecord.TemplateId ?? string.Empty);
                     continue;
                 }
 
@@ -120,7 +122,7 @@ namespace CloudBlueMca.Engine.Agreements
             try
             {
                 var recorded = await PartnerCenterAgreements.PostAsync(_connection, row.Request.CustomerId, row.Contact!, row.TemplateId!, context).ConfigureAwait(false);
-                row.Succeed(recorded ? ConfirmationResult.Confirmed : ConfirmationResult.AlreadyConfirmed, row.Contact!, row.Contact!.DateAgreed, row.TemplateId!);
+                row.Succeed(recorded ? ConfirmationResult.Confirmed : ConfirmationResult.AlreadyConfirmed, row.Contact!, row.Contact!.DateAgreed.ToString(), row.TemplateId!);
             }
             catch (CloudBlueMcaException error)
             {

@@ -35,8 +35,8 @@ namespace CloudBlueMca
 
         public string? PhoneNumber { get; set; }
 
-        /// <summary>The calendar date of acceptance (UTC date, no time).</summary>
-        public DateTime? DateAgreed { get; set; }
+        /// <summary>The calendar date of acceptance as <c>yyyy-MM-dd</c>.</summary>
+        public string? DateAgreed { get; set; }
 
         /// <summary>Why nothing was written (Unavailable, Skipped, NeedsContact, Conflict), or what was found; null when the action says it all.</summary>
         public string? Reason { get; set; }

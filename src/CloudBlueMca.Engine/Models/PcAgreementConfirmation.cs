@@ -17,8 +17,8 @@ namespace CloudBlueMca
         /// <summary>Empty when none was given (Partner Center does not require it).</summary>
         public string PhoneNumber { get; set; } = string.Empty;
 
-        /// <summary>The calendar date of acceptance (UTC date, no time); sent as midnight UTC of that date.</summary>
-        public DateTime DateAgreed { get; set; }
+        /// <summary>The calendar date of acceptance as <c>yyyy-MM-dd</c>; sent as midnight UTC of that date. For AlreadyConfirmed, the date on record.</summary>
+        public string DateAgreed { get; set; } = string.Empty;
 
         /// <summary>The MCA template id read from <c>GET /v1/agreements</c>.</summary>
         public string TemplateId { get; set; } = string.Empty;

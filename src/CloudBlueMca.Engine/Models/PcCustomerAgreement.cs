@@ -18,8 +18,8 @@ namespace CloudBlueMca
 
         public string? TemplateId { get; set; }
 
-        /// <summary>The calendar date of acceptance (UTC date, no time); null for a direct signature.</summary>
-        public DateTime? DateAgreed { get; set; }
+        /// <summary>The calendar date of acceptance as <c>yyyy-MM-dd</c> (the UTC date the service reports); null for a direct signature or an unreadable date.</summary>
+        public string? DateAgreed { get; set; }
 
         public string? FirstName { get; set; }
 

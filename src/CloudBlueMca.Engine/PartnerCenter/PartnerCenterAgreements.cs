@@ -90,7 +90,7 @@ namespace CloudBlueMca.Engine.PartnerCenter
                     ["email"] = contact.Email,
                 },
                 ["templateId"] = templateId,
-                ["dateAgreed"] = contact.DateAgreedText + "T00:00:00Z",
+                ["dateAgreed"] = contact.DateAgreed + "T00:00:00Z",
                 ["type"] = CustomerAgreement,
             };
             if (contact.Phone.Length > 0)
@@ -112,7 +112,7 @@ namespace CloudBlueMca.Engine.PartnerCenter
                 throw new CloudBlueMcaException(
                     ErrorIds.InvalidContact,
                     ErrorKind.InvalidArgument,
-                    $"Partner Center refused the date {contact.DateAgreedText} for customer {customerId:D} as later than its current date: {error.Message} Give the date the customer accepted, no later than today (UTC).",
+                    $"Partner Center refused the date {contact.DateAgreed} for customer {customerId:D} as later than its current date: {error.Message} Give the date the customer accepted, no later than today (UTC).",
                     customerId,
                     error);
             }

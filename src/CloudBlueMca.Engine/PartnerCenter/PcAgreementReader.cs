@@ -26,12 +26,12 @@ namespace CloudBlueMca.Engine.PartnerCenter
         }
 
         /// <summary>
-        /// The UTC calendar date of a <c>dateAgreed</c> value. The service writes it with or
+        /// The UTC calendar date of a <c>dateAgreed</c> value, as <c>yyyy-MM-dd</c>. The service writes it with or
         /// without an offset (<c>2019-08-26T00:00:00</c> in the docs, <c>…Z</c> in the POST
         /// example); a value without one is taken as UTC, as the API documents it. Null when the
         /// text is not an ISO 8601 date: a date is never guessed.
         /// </summary>
-        internal static DateTime? CalendarDate(string? text)
+        internal static string? CalendarDate(string? text)
         {
             if (string.IsNullOrWhiteSpace(text))
             {
@@ -40,8 +40,8 @@ namespace CloudBlueMca.Engine.PartnerCenter
 
             var formats = new[] { "yyyy-MM-dd", "yyyy-MM-dd'T'HH:mm:ss", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFF", "yyyy-MM-dd'T'HH:mm:ssK", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFK" };
             return DateTimeOffset.TryParseExact(text!.Trim(), formats, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var moment)
-                ? DateTime.SpecifyKind(moment.UtcDateTime.Date, DateTimeKind.Utc)
-                : (DateTime?)null;
+                ? AgreementDate.FromDateTimeOffset(moment.ToUniversalTime()).ToString()
+                : null;
         }
     }
 }

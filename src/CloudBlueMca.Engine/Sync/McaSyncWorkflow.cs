@@ -25,15 +25,16 @@ namespace CloudBlueMca.Engine.Sync
         private readonly PcConnection _partnerCenter;
         private readonly CloudBlueConnection _cloudBlue;
         private readonly string? _partnerCenterUnavailable;
-        private readonly Func<DateTime> _utcNow;
+        private readonly Func<DateTimeOffset> _now;
+        private readonly TimeZoneInfo _localZone;
 
         /// <summary>Throws ApplicationInstanceRequired when the CloudBlue connection knows no application instance.</summary>
         public McaSyncWorkflow(CloudBlueConnection cloudBlue, PcConnection partnerCenter, McaSyncDirection direction, int throttleLimit)
-            : this(cloudBlue, partnerCenter, direction, throttleLimit, () => DateTime.UtcNow)
+            : this(cloudBlue, partnerCenter, direction, throttleLimit, () => DateTimeOffset.Now, TimeZoneInfo.Local)
         {
         }
 
-        internal McaSyncWorkflow(CloudBlueConnection cloudBlue, PcConnection partnerCenter, McaSyncDirection direction, int throttleLimit, Func<DateTime> utcNow)
+        internal McaSyncWorkflow(CloudBlueConnection cloudBlue, PcConnection partnerCenter, McaSyncDirection direction, int throttleLimit, Func<DateTimeOffset> now, TimeZoneInfo localZone)
         {
             if (throttleLimit < 1)
             {
@@ -46,7 +47,8 @@ namespace CloudBlueMca.Engine.Sync
             _directory = new TenantDirectory(cloudBlue, throttleLimit);
             Direction = direction;
             ThrottleLimit = throttleLimit;
-            _utcNow = utcNow;
+            _now = now;
+            _localZone = localZone;
             try
             {
                 PartnerCenterAgreements.RequireAgreementApis(partnerCenter);
@@ -79,7 +81,7 @@ namespace CloudBlueMca.Engine.Sync
             var sides = statuses.Zip(partnerCenter, (status, side) => (status, side)).ToList();
 
             var rows = new List<SyncRow>();
-            var today = _utcNow().Date;
+            var now = _now();
             foreach (var check in checks)
             {
                 if (check.Error != null)
@@ -90,7 +92,7 @@ namespace CloudBlueMca.Engine.Sync
 
                 foreach (var (status, side) in sides.Where(s => s.status.AccountId == check.Request.AccountId && check.Statuses.Contains(s.status)))
                 {
-                    rows.Add(await DecideAsync(status, tenants, side, today, context).ConfigureAwait(false));
+                    rows.Add(await DecideAsync(status, tenants, side, now, context).ConfigureAwait(false));
                 }
             }
 
@@ -159,7 +161,7 @@ namespace CloudBlueMca.Engine.Sync
             }
         }
 
-        private async Task<SyncRow> DecideAsync(McaAcceptanceStatus status, TenantLookup tenants, PartnerCenterSide partnerCenter, DateTime today, OperationContext context)
+        private async Task<SyncRow> DecideAsync(McaAcceptanceStatus status, TenantLookup tenants, PartnerCenterSide partnerCenter, DateTimeOffset now, OperationContext context)
         {
             if (tenants.Failure(status.MsAccountId) is CloudBlueMcaException lookupError)
             {
@@ -167,7 +169,7 @@ namespace CloudBlueMca.Engine.Sync
             }
 
             var records = tenants.Found(status.MsAccountId).Select(r => r.Resource).ToList();
-            var decision = SyncDecision.Decide(status, records, partnerCenter, Direction, today);
+            var decision = SyncDecision.Decide(status, records, partnerCenter, Direction, now, _localZone);
             var row = new SyncRow(status.AccountId, decision.Result, null) { CloudBlueWrite = decision.CloudBlueWrite };
             if (decision.PartnerCenterContact != null)
             {

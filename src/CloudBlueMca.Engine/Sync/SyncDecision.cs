@@ -28,10 +28,10 @@ namespace CloudBlueMca.Engine.Sync
         /// <summary>The contact to attest in Partner Center; the template id is added by the caller.</summary>
         public McaContact? PartnerCenterContact { get; }
 
-        public static SyncDecision Decide(McaAcceptanceStatus status, IReadOnlyList<TenantResource> tenants, PartnerCenterSide partnerCenter, McaSyncDirection direction, DateTime today)
+        public static SyncDecision Decide(McaAcceptanceStatus status, IReadOnlyList<TenantResource> tenants, PartnerCenterSide partnerCenter, McaSyncDirection direction, DateTimeOffset now, TimeZoneInfo localZone)
         {
             var cloudBlue = tenants.Select(t => t.CloudAgreementContact).FirstOrDefault(c => c != null);
-            var attestation = partnerCenter.Attestations.OrderByDescending(a => a.DateAgreed ?? DateTime.MinValue).FirstOrDefault();
+            var attestation = partnerCenter.Attestations.OrderByDescending(a => a.DateAgreed ?? string.Empty, StringComparer.Ordinal).FirstOrDefault();
             var result = new McaSyncResult
             {
                 AccountId = status.AccountId,
@@ -65,12 +65,12 @@ namespace CloudBlueMca.Engine.Sync
 
             if (attestation != null)
             {
-                return FromPartnerCenter(result, attestation, tenants, direction, today);
+                return FromPartnerCenter(result, attestation, tenants, direction, now, localZone);
             }
 
             if (cloudBlue != null)
             {
-                return ToPartnerCenter(result, cloudBlue, direction, today);
+                return ToPartnerCenter(result, cloudBlue, direction, now, localZone);
             }
 
             return Settled(
@@ -81,7 +81,7 @@ namespace CloudBlueMca.Engine.Sync
                     : "Neither CloudBlue nor Partner Center holds a contact. Ask the customer to accept the MCA, then record who did with Confirm-McaAcceptance or New-PcCustomerAgreement.");
         }
 
-        private static SyncDecision FromPartnerCenter(McaSyncResult result, PcCustomerAgreement attestation, IReadOnlyList<TenantResource> tenants, McaSyncDirection direction, DateTime today)
+        private static SyncDecision FromPartnerCenter(McaSyncResult result, PcCustomerAgreement attestation, IReadOnlyList<TenantResource> tenants, McaSyncDirection direction, DateTimeOffset now, TimeZoneInfo localZone)
         {
             Show(result, attestation.FirstName, attestation.LastName, attestation.Email, attestation.PhoneNumber, attestation.DateAgreed);
             if (direction == McaSyncDirection.ToPartnerCenter)
@@ -99,7 +99,7 @@ namespace CloudBlueMca.Engine.Sync
             McaContact contact;
             try
             {
-                contact = McaContact.Create(attestation.FirstName, attestation.LastName, attestation.Email, attestation.PhoneNumber, attestation.DateAgreed, today, result.InitialSubdomain);
+                contact = McaContact.Create(attestation.FirstName, attestation.LastName, attestation.Email, attestation.PhoneNumber, attestation.DateAgreed, now, localZone, result.InitialSubdomain);
             }
             catch (CloudBlueMcaException error)
             {
@@ -112,7 +112,7 @@ namespace CloudBlueMca.Engine.Sync
             return new SyncDecision(result, new CloudBlueWritePlan(target, contact), null);
         }
 
-        private static SyncDecision ToPartnerCenter(McaSyncResult result, CloudAgreementContact cloudBlue, McaSyncDirection direction, DateTime today)
+        private static SyncDecision ToPartnerCenter(McaSyncResult result, CloudAgreementContact cloudBlue, McaSyncDirection direction, DateTimeOffset now, TimeZoneInfo localZone)
         {
             if (direction == McaSyncDirection.ToCloudBlue)
             {
@@ -127,7 +127,7 @@ namespace CloudBlueMca.Engine.Sync
             McaContact contact;
             try
             {
-                contact = McaContact.Create(cloudBlue.FirstName, cloudBlue.LastName, cloudBlue.Email, cloudBlue.Phone, cloudBlue.DateAgreed, today, result.InitialSubdomain, phoneRequired: false);
+                contact = McaContact.Create(cloudBlue.FirstName, cloudBlue.LastName, cloudBlue.Email, cloudBlue.Phone, cloudBlue.DateAgreed, now, localZone, result.InitialSubdomain, phoneRequired: false);
             }
             catch (CloudBlueMcaException error)
             {
@@ -153,7 +153,7 @@ namespace CloudBlueMca.Engine.Sync
 
         private static bool Same(string? a, string? b) => string.Equals((a ?? string.Empty).Trim(), (b ?? string.Empty).Trim(), StringComparison.OrdinalIgnoreCase);
 
-        private static void Show(McaSyncResult result, string? firstName, string? lastName, string? email, string? phone, DateTime? dateAgreed)
+        private static void Show(McaSyncResult result, string? firstName, string? lastName, string? email, string? phone, string? dateAgreed)
         {
             result.FirstName = firstName;
             result.LastName = lastName;

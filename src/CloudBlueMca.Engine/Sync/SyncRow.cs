@@ -31,8 +31,8 @@ namespace CloudBlueMca.Engine.Sync
         /// <summary>For ShouldProcess: what would be written where.</summary>
         public string Action =>
             CloudBlueWrite != null
-                ? $"Record MCA acceptance by {CloudBlueWrite.Contact.FirstName} {CloudBlueWrite.Contact.LastName} <{CloudBlueWrite.Contact.Email}> on {CloudBlueWrite.Contact.DateAgreedText} from Partner Center in CloudBlue Tenant resource {CloudBlueWrite.Tenant.ApsId}"
-                : $"Attest MCA acceptance by {PartnerCenterWrite!.Contact.FirstName} {PartnerCenterWrite.Contact.LastName} <{PartnerCenterWrite.Contact.Email}> on {PartnerCenterWrite.Contact.DateAgreedText} from CloudBlue in Partner Center for customer {Result?.MsTenantId}";
+                ? $"Record MCA acceptance by {CloudBlueWrite.Contact.FirstName} {CloudBlueWrite.Contact.LastName} <{CloudBlueWrite.Contact.Email}> on {CloudBlueWrite.Contact.DateAgreed} from Partner Center in CloudBlue Tenant resource {CloudBlueWrite.Tenant.ApsId}"
+                : $"Attest MCA acceptance by {PartnerCenterWrite!.Contact.FirstName} {PartnerCenterWrite.Contact.LastName} <{PartnerCenterWrite.Contact.Email}> on {PartnerCenterWrite.Contact.DateAgreed} from CloudBlue in Partner Center for customer {Result?.MsTenantId}";
 
         /// <summary>The result to write once the batch is done: null for an error or a declined write.</summary>
         public McaSyncResult? Output => Error == null && !Declined && (Written || (CloudBlueWrite == null && PartnerCenterWrite == null)) ? Result : null;

@@ -13,7 +13,7 @@ public sealed class AgreementWorkflowTests : IAsyncLifetime
 {
     private static readonly Guid Example = Guid.Parse("3f8a1aff-6a93-4b2c-b734-93b66497af4c");
     private static readonly Guid Contoso = Guid.Parse("9c2f8e4a-1b7d-4c3e-8f5a-6d0b2e4c7a19");
-    private static readonly DateTime Today = new(2026, 1, 10, 23, 30, 0, DateTimeKind.Utc);
+    private static readonly DateTimeOffset Now = new(2026, 1, 10, 23, 30, 0, TimeSpan.Zero);
 
     private EmulatorHost _host = null!;
     private PcConnection _connection = null!;
@@ -33,7 +33,7 @@ public sealed class AgreementWorkflowTests : IAsyncLifetime
     [Fact]
     public async Task ANewContactIsPostedWithTheTemplateFromTheMetadataAndAUtcDate()
     {
-        var rows = await ConfirmAsync(Row(Contoso, "Jane", "Doe", new DateTime(2025, 12, 24)));
+        var rows = await ConfirmAsync(Row(Contoso, "Jane", "Doe", "2025-12-24"));
 
         var confirmation = rows[0].Confirmation!;
         Assert.Equal(ConfirmationResult.Confirmed, confirmation.Result);
@@ -62,7 +62,7 @@ public sealed class AgreementWorkflowTests : IAsyncLifetime
         var rows = await ConfirmAsync(Row(Example, "JOHN", "smith", null, "john@example.com", "+123 4567"));
 
         Assert.Equal(ConfirmationResult.AlreadyConfirmed, rows[0].Confirmation!.Result);
-        Assert.Equal(new DateTime(2024, 3, 15), rows[0].Confirmation!.DateAgreed);
+        Assert.Equal("2024-03-15", rows[0].Confirmation!.DateAgreed);
         Assert.DoesNotContain(_host.Log.Entries, e => e.Method == "POST");
     }
 
@@ -84,7 +84,7 @@ public sealed class AgreementWorkflowTests : IAsyncLifetime
     [Fact]
     public async Task AFutureDateIsRefusedBeforeAnythingIsSent()
     {
-        var rows = await ConfirmAsync(Row(Contoso, "Jane", "Doe", Today.Date.AddDays(1)));
+        var rows = await ConfirmAsync(Row(Contoso, "Jane", "Doe", "2026-01-11"));
 
         Assert.Equal(ErrorIds.InvalidContact, rows[0].Error!.ErrorId);
         Assert.Contains("in the future", rows[0].Error!.Message);
@@ -95,8 +95,8 @@ public sealed class AgreementWorkflowTests : IAsyncLifetime
     public async Task AServerSide600002IsInvalidContact()
     {
         // The client's clock says today; the server's says it is still yesterday.
-        var workflow = new AgreementWorkflow(_connection, 4, () => DateTime.UtcNow.AddDays(1));
-        var rows = await workflow.PlanAsync(new[] { Row(Contoso, "Jane", "Doe", DateTime.UtcNow.Date.AddDays(1)) }, OperationContext.None);
+        var workflow = new AgreementWorkflow(_connection, 4, () => DateTimeOffset.UtcNow.AddDays(1), TimeZoneInfo.Utc);
+        var rows = await workflow.PlanAsync(new[] { Row(Contoso, "Jane", "Doe", DateTimeOffset.UtcNow.AddDays(1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)) }, OperationContext.None);
 
         await workflow.ExecuteAsync(rows, rows, OperationContext.None);
 
@@ -128,7 +128,7 @@ public sealed class AgreementWorkflowTests : IAsyncLifetime
         Assert.Equal(ErrorIds.AppUserConnectionRequired, Assert.Throws<CloudBlueMcaException>(() => new AgreementWorkflow(appOnly, 4)).ErrorId);
     }
 
-    private AgreementWorkflow Workflow() => new(_connection, 4, () => Today);
+    private AgreementWorkflow Workflow() => new(_connection, 4, () => Now, TimeZoneInfo.Utc);
 
     private async Task<IReadOnlyList<AgreementRow>> ConfirmAsync(params AgreementRequest[] requests)
     {
@@ -138,7 +138,7 @@ public sealed class AgreementWorkflowTests : IAsyncLifetime
         return rows;
     }
 
-    private static AgreementRequest Row(Guid customerId, string firstName, string lastName, DateTime? dateAgreed, string email = "jane@contoso.com", string phone = "+44 20 7123 4567") => new()
+    private static AgreementRequest Row(Guid customerId, string firstName, string lastName, object? dateAgreed, string email = "jane@contoso.com", string phone = "+44 20 7123 4567") => new()
     {
         CustomerId = customerId,
         FirstName = firstName,

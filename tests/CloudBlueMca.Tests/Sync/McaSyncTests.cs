@@ -49,7 +49,7 @@ public sealed class McaSyncTests : IAsyncLifetime
             rows.Select(r => (r.Output!.InitialSubdomain, r.Output.Action, r.Output.CloudBlueState, r.Output.PartnerCenterState)));
 
         var example = rows[0].Output!;
-        Assert.Equal(("John", "john@example.com", new DateTime(2024, 3, 15)), (example.FirstName, example.Email, example.DateAgreed!.Value));
+        Assert.Equal(("John", "john@example.com", "2024-03-15"), (example.FirstName, example.Email, example.DateAgreed));
         var put = Assert.Single(_emulator.Puts);
         Assert.Contains("\"date_agreed\":\"2024-03-15\"", put.Body);
         Assert.Contains("\"email\":\"john@example.com\"", put.Body);
@@ -175,7 +175,7 @@ public sealed class McaSyncTests : IAsyncLifetime
     }
 
     private McaSyncWorkflow Workflow(McaSyncDirection direction) =>
-        new(_emulator.Connection, _partnerCenter, direction, 4, () => new DateTime(2026, 1, 1, 12, 0, 0, DateTimeKind.Utc));
+        new(_emulator.Connection, _partnerCenter, direction, 4, () => new DateTimeOffset(2026, 1, 1, 12, 0, 0, TimeSpan.Zero), TimeZoneInfo.Utc);
 
     private async Task<IReadOnlyList<SyncRow>> SyncAsync(McaSyncDirection direction, params int[] accountIds)
     {

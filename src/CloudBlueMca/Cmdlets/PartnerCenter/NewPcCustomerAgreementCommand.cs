@@ -47,10 +47,14 @@ namespace CloudBlueMca.Cmdlets.PartnerCenter
         [AllowEmptyString]
         public string? PhoneNumber { get; set; }
 
-        /// <summary>Default: today (UTC). Sent as midnight UTC of the date; may not be in the future.</summary>
+        /// <summary>
+        /// A [datetime] or ISO 8601 text (yyyy-MM-dd, optionally with a time), read by
+        /// <see cref="Engine.AgreementDate"/>'s rules; not in the future. Default: today's UTC
+        /// date. Sent as midnight UTC of the date.
+        /// </summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
-        [InvariantDate]
-        public DateTime? DateAgreed { get; set; }
+        [AgreementDateArgument]
+        public object? DateAgreed { get; set; }
 
         [Parameter]
         [ValidateRange(1, McaConfirmationWorkflow.MaxThrottleLimit)]
