@@ -36,5 +36,10 @@ namespace CloudBlueMca
 
         /// <summary>True for the customer's own acceptance in the Microsoft 365 admin center; Partner Center then holds no contact.</summary>
         public bool SignedDirectly { get; set; }
+
+        public override string ToString() =>
+            SignedDirectly
+                ? "signed directly in the Microsoft 365 admin center"
+                : $"{FirstName} {LastName} <{Email}>, phone {PhoneNumber}, agreed {DateAgreed ?? "(no date)"}";
     }
 }

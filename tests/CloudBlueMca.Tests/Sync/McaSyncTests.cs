@@ -63,6 +63,7 @@ public sealed class McaSyncTests : IAsyncLifetime
         var conflict = rows[3].Output!;
         Assert.Equal("Alex", conflict.CloudBlueContact!.FirstName);
         Assert.Equal("Megan", conflict.PartnerCenterContact!.FirstName);
+        Assert.Equal("Megan Bowen <megan.bowen@northwind.com>, phone +1 425 555 0199, agreed 2024-06-12", conflict.PartnerCenterContact.ToString());
         Assert.Contains("Megan Bowen", conflict.Reason);
         Assert.Null(conflict.FirstName);
     }
