@@ -3,43 +3,12 @@
 # Run with ./build.ps1 -Task Pester after a build (out/CloudBlueMca must exist).
 
 BeforeAll {
-    $repositoryRoot = Split-Path -Parent (Split-Path -Parent $PSScriptRoot)
-    $script:manifestPath = Join-Path $repositoryRoot 'out/CloudBlueMca/CloudBlueMca.psd1'
+    Import-Module (Join-Path $PSScriptRoot 'TestSession.psm1') -Force
     Import-Module (Join-Path $PSScriptRoot 'Emulator.psm1') -Force
-    Import-Module $manifestPath -Force
+    Import-Module (Get-ModuleManifestPath) -Force
 
     $script:emulator = Start-TestEmulator
-    $script:credential = New-Object System.Management.Automation.PSCredential(
-        $emulator.ConsumerKey,
-        (ConvertTo-SecureString $emulator.ConsumerSecret -AsPlainText -Force))
-
-    # Runs a command and returns the ErrorRecord it threw, or $null.
-    function script:Get-ThrownError([scriptblock] $Command) {
-        try {
-            & $Command
-            $null
-        }
-        catch {
-            $_
-        }
-    }
-
-    # Runs a script in a new runspace of this process, as ForEach-Object -Parallel and Azure
-    # Automation jobs do, with the module imported there, and returns its output.
-    function script:Invoke-InOtherRunspace([scriptblock] $Script, [object[]] $ArgumentList = @()) {
-        $other = [powershell]::Create()
-        try {
-            $null = $other.AddCommand('Import-Module').AddArgument($manifestPath).AddStatement().AddScript($Script.ToString())
-            foreach ($argument in $ArgumentList) {
-                $null = $other.AddArgument($argument)
-            }
-
-            $other.Invoke()
-        }
-        finally {
-            $other.Dispose()
-        }
-    }
+    $script:credential = $emulator.Credential
 
     function script:Get-ClosedLoopbackPort {
         $listener = New-Object System.Net.Sockets.TcpListener([System.Net.IPAddress]::Loopback, 0)
@@ -160,6 +129,61 @@ Describe 'Connect-CloudBlue' {
         $thrown.Exception.Message | Should -BeLike "*https://127.0.0.1:$port/*"
     }
 
+    It 'refuses <Case> with InvalidEndpoint before sending anything, never repeating a password' -ForEach @(
+        @{ Case = 'an empty address'; Uri = ' ' }
+        @{ Case = 'another scheme'; Uri = 'ftp://cb.example.com/' }
+        @{ Case = 'user information'; Uri = 'https://admin:hunter2@cb.example.com/' }
+        @{ Case = 'a query'; Uri = 'https://cb.example.com/?password=hunter2' }
+    ) {
+        $thrown = Get-ThrownError { Connect-CloudBlue -Uri $Uri -Credential $credential }
+
+        $thrown.FullyQualifiedErrorId | Should -BeLike 'InvalidEndpoint,*'
+        $thrown.CategoryInfo.Category | Should -Be 'InvalidArgument'
+        $thrown.Exception.Message | Should -Not -BeLike '*hunter2*'
+    }
+
+    It 'refuses a credential without <Case> with InvalidCredential' -ForEach @(
+        @{ Case = 'a consumer key'; UserName = ' '; Secret = 'x' }
+        @{ Case = 'a consumer secret'; UserName = 'demo-key'; Secret = '' }
+    ) {
+        $password = New-Object System.Security.SecureString
+        foreach ($character in $Secret.ToCharArray()) { $password.AppendChar($character) }
+        $incomplete = New-Object System.Management.Automation.PSCredential($UserName, $password)
+        Clear-TestEmulatorRequest -Emulator $emulator
+
+        $thrown = Get-ThrownError { Connect-CloudBlue -Uri $emulator.Uri -Credential $incomplete }
+
+        $thrown.FullyQualifiedErrorId | Should -BeLike 'InvalidCredential,*'
+        $thrown.CategoryInfo.Category | Should -Be 'InvalidArgument'
+        @(Get-TestEmulatorRequest -Emulator $emulator) | Should -HaveCount 0
+    }
+
+    It 'refuses a -TenantTypeId that is not an APS type id with InvalidTypeId' {
+        $thrown = Get-ThrownError { Connect-CloudBlue -Uri $emulator.Uri -Credential $credential -TenantTypeId 'Tenant 2.8' }
+
+        $thrown.FullyQualifiedErrorId | Should -BeLike 'InvalidTypeId,*'
+        $thrown.Exception.Message | Should -BeLike '*http://www.parallels.com/Office365/Tenant/2.8*'
+    }
+
+    It 'warns when the application instance cannot be looked up, and checkAccount then fails with ApplicationInstanceRequired' {
+        Add-TestEmulatorFault -Emulator $emulator -Kind Status -StatusCode 500 -Method GET -QueryContains 'Office365app' -Count 1
+        try {
+            $warnings = Connect-CloudBlue -Uri $emulator.Uri -Credential $credential 3>&1
+        }
+        finally {
+            Clear-TestEmulatorFault -Emulator $emulator
+        }
+
+        $warnings | Should -HaveCount 1
+        $warnings[0] | Should -BeOfType ([System.Management.Automation.WarningRecord])
+        $warnings[0].Message | Should -BeLike '*-ApplicationInstanceId*'
+        Get-MsAccountInternalId example | Should -HaveCount 1 -Because 'look-ups need no application instance'
+
+        $thrown = Get-ThrownError { Test-McaAcceptance -AccountId 1000011 -ErrorAction Stop }
+        $thrown.FullyQualifiedErrorId | Should -BeLike 'ApplicationInstanceRequired,*'
+        $thrown.Exception.Message | Should -BeLike '*Connect-CloudBlue*-ApplicationInstanceId*'
+    }
+
     It 'rejects an application instance id that is not an APS ID' {
         (Get-ThrownError { Connect-CloudBlue -Uri $emulator.Uri -Credential $credential -ApplicationInstanceId 'x),eq(a,b' }).FullyQualifiedErrorId |
             Should -Be 'InvalidApplicationInstanceId,CloudBlueMca.Cmdlets.CloudBlue.ConnectCloudBlueCommand'
@@ -170,8 +194,8 @@ Describe 'Connect-CloudBlue' {
 
         # Another runspace starts without a connection, and its own connection (to an application
         # instance that does not exist) does not replace this runspace's default.
-        $other = Invoke-InOtherRunspace -ArgumentList $emulator.Uri.AbsoluteUri, $emulator.ConsumerKey, $emulator.ConsumerSecret -Script {
-            param($Uri, $Key, $Secret)
+        $other = (Invoke-InTestRunspace -ArgumentList $emulator.Uri.AbsoluteUri, $credential -Script {
+            param($Uri, $Credential)
             try {
                 Get-MsAccountInternalId example -ErrorAction Stop
             }
@@ -179,10 +203,9 @@ Describe 'Connect-CloudBlue' {
                 $_.FullyQualifiedErrorId
             }
 
-            $otherCredential = New-Object System.Management.Automation.PSCredential($Key, (ConvertTo-SecureString $Secret -AsPlainText -Force))
-            Connect-CloudBlue -Uri $Uri -Credential $otherCredential -ApplicationInstanceId '11111111-2222-3333-4444-555555555555'
+            Connect-CloudBlue -Uri $Uri -Credential $Credential -ApplicationInstanceId '11111111-2222-3333-4444-555555555555'
             (Get-MsAccountInternalId example).MsAccountId
-        }
+        }).Output
 
         $other | Should -Be @('NotConnected,CloudBlueMca.Cmdlets.Mca.GetMsAccountInternalIdCommand', '0ec8e245-2509-44b9-a184-a313345db839')
         (Test-McaAcceptance -AccountId 1000011 -ErrorAction Stop).MsAccountId | Should -Contain '0ec8e245-2509-44b9-a184-a313345db839'

@@ -66,6 +66,18 @@ Describe 'Emulator control' {
         $slow.TotalMilliseconds | Should -BeGreaterOrEqual 400
     }
 
+    It 'changes an APS resource without a request-log entry, and says when the id is unknown' {
+        $updated = Set-TestEmulatorResource -Emulator $emulator -ApsId 'd4cf0ea9-8f44-41c7-80da-1766174a4b12' -Property @{ initial_subdomain = 'contoso2' }
+
+        $updated.initial_subdomain | Should -Be 'contoso2'
+        (Get-MsAccountInternalId contoso2).Tenants.ApsId | Should -Contain 'd4cf0ea9-8f44-41c7-80da-1766174a4b12'
+        @(Get-TestEmulatorRequest -Emulator $emulator -Method PUT) | Should -HaveCount 0
+        $null = Set-TestEmulatorResource -Emulator $emulator -ApsId 'd4cf0ea9-8f44-41c7-80da-1766174a4b12' -Property @{ initial_subdomain = 'contoso' }
+
+        $missing = { Set-TestEmulatorResource -Emulator $emulator -ApsId '00000000-0000-0000-0000-000000000000' -Property @{ a = 1 } } | Should -Throw -PassThru
+        $missing.ErrorDetails.Message | Should -BeLike '*No resource has the APS id*'
+    }
+
     It 'refuses a fault of an unknown kind' {
         $refusal = { Invoke-RestMethod -Method Post -Uri ([Uri]::new($emulator.Uri, '_emulator/faults')) -Body '{"kind":"Meteor"}' -ContentType 'application/json' } |
             Should -Throw -PassThru

@@ -127,7 +127,7 @@ function Invoke-EmulatorControl {
 
     $parameters = @{ Method = $Method; Uri = [Uri]::new($Emulator.Uri, "_emulator/$Path"); UseBasicParsing = $true }
     if ($null -ne $Body) {
-        $parameters.Body = ConvertTo-Json -InputObject $Body -Compress
+        $parameters.Body = ConvertTo-Json -InputObject $Body -Compress -Depth 10
         $parameters.ContentType = 'application/json'
     }
     Invoke-RestMethod @parameters
@@ -254,4 +254,24 @@ function Set-TestEmulatorLatency {
     Invoke-EmulatorControl $Emulator PUT 'latency' @{ milliseconds = $Milliseconds } | Out-Null
 }
 
-Export-ModuleMember -Function Start-TestEmulator, Stop-TestEmulator, Get-TestEmulatorRequest, Clear-TestEmulatorRequest, Get-TestEmulatorStatistic, Add-TestEmulatorFault, Clear-TestEmulatorFault, Set-TestEmulatorLatency
+function Set-TestEmulatorResource {
+    <#
+    .SYNOPSIS
+    Merges properties into an APS resource of the emulator, as a PUT would (revision bumped), but
+    without OAuth and without a request-log entry: for states the seed data lacks.
+    .EXAMPLE
+    Set-TestEmulatorResource -Emulator $e -ApsId d4cf0ea9-8f44-41c7-80da-1766174a4b12 -Property @{ initial_subdomain = 'example' }
+    .OUTPUTS
+    The updated resource as the APS API would return it.
+    #>
+    [CmdletBinding()]
+    param(
+        [Parameter(Mandatory = $true)] [object] $Emulator,
+        [Parameter(Mandatory = $true)] [string] $ApsId,
+        [Parameter(Mandatory = $true)] [hashtable] $Property
+    )
+
+    Invoke-EmulatorControl $Emulator PATCH "aps/resources/$ApsId" $Property
+}
+
+Export-ModuleMember -Function Start-TestEmulator, Stop-TestEmulator, Get-TestEmulatorRequest, Clear-TestEmulatorRequest, Get-TestEmulatorStatistic, Add-TestEmulatorFault, Clear-TestEmulatorFault, Set-TestEmulatorLatency, Set-TestEmulatorResource

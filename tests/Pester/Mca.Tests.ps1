@@ -2,6 +2,13 @@
 # The MCA workflow cmdlets in real PowerShell against a started emulator (seeds 000 and 001):
 # each cmdlet, each pipeline of DESIGN.md that stays on the CloudBlue side, -WhatIf, -Quiet, and
 # a CSV bulk run. Every Describe starts its own emulator, so confirmations never leak between them.
+# The module gives up on an attempt after 100 s (no parameter lowers that): the look-up that waits
+# for it runs in a thread job while the rest of this file runs, and the last Describe collects it.
+
+AfterAll {
+    if ($script:slowLookup) { Remove-Job -Job $script:slowLookup -Force }
+    if ($script:slowEmulator) { Stop-TestEmulator $script:slowEmulator }
+}
 
 BeforeDiscovery {
     # The Partner Center pipelines need Get-PcCustomer, which another part of the module provides.
@@ -24,9 +31,23 @@ BeforeAll {
 
     function Connect-TestEmulator {
         $script:emulator = Start-TestEmulator
-        $secret = ConvertTo-SecureString $script:emulator.ConsumerSecret -AsPlainText -Force
-        $credential = [pscredential]::new($script:emulator.ConsumerKey, $secret)
-        Connect-CloudBlue -Uri $script:emulator.Uri.AbsoluteUri -Credential $credential
+        Connect-CloudBlue -Uri $script:emulator.Uri.AbsoluteUri -Credential $script:emulator.Credential
+    }
+
+    $script:slowEmulator = Start-TestEmulator
+    $slowConnection = Connect-CloudBlue -Uri $slowEmulator.Uri.AbsoluteUri -Credential $slowEmulator.Credential -PassThru
+    Add-TestEmulatorFault -Emulator $slowEmulator -Kind Latency -LatencyMilliseconds 130000 -Method GET -PathPrefix '/aps/2/resources'
+    $script:slowLookup = Start-ThreadJob -ArgumentList $slowConnection, (Join-Path $root 'out/CloudBlueMca/CloudBlueMca.psd1') -ScriptBlock {
+        param($Connection, $ManifestPath)
+        Import-Module $ManifestPath
+        $watch = [Diagnostics.Stopwatch]::StartNew()
+        $accounts = Get-MsAccountInternalId example -Connection $Connection -ErrorVariable failures -ErrorAction SilentlyContinue
+        [pscustomobject]@{ Accounts = @($accounts); Failures = @($failures); Seconds = $watch.Elapsed.TotalSeconds }
+    }
+
+    # The PUT requests the emulator received: every change a cmdlet made.
+    function Get-TestEmulatorPut {
+        @(Get-TestEmulatorRequest -Emulator $script:emulator -Method PUT)
     }
 }
 
@@ -220,12 +241,85 @@ Describe 'Confirm-McaAcceptance rows that cannot be used' {
     }
 }
 
+Describe 'Confirm-McaAcceptance rows that do not name one Tenant' {
+    BeforeAll { Connect-TestEmulator }
+    AfterAll { Stop-TestEmulator $script:emulator }
+    BeforeEach { Clear-TestEmulatorRequest -Emulator $script:emulator }
+
+    It 'a row with neither MsAccountId nor InitialSubdomain is MsAccountOrSubdomainRequired, and the next row goes on' {
+        $rows = @(
+            [pscustomobject]@{ FirstName = 'John'; LastName = 'Smith'; Email = 'john@example.com'; PhoneNumber = '+1234567' }
+            [pscustomobject]@{ InitialSubdomain = 'contoso'; FirstName = 'John'; LastName = 'Smith'; Email = 'johnsmith@example.com'; PhoneNumber = '+1234567'; DateAgreed = '2020-02-19' }
+        )
+
+        $results = $rows | Confirm-McaAcceptance -ErrorVariable failures -ErrorAction SilentlyContinue
+
+        $results.Result | Should -Be 'AlreadyConfirmed'
+        $failures | Should -HaveCount 1
+        $failures[0].FullyQualifiedErrorId | Should -BeLike 'MsAccountOrSubdomainRequired,*'
+        $failures[0].CategoryInfo.Category | Should -Be 'InvalidArgument'
+        Get-TestEmulatorPut | Should -HaveCount 0
+    }
+
+    It 'an MsAccountId that cannot be one is InvalidMsAccountId and sends nothing' {
+        $null = Confirm-McaAcceptance -MsAccountId ('x' * 200) @contact -ErrorVariable failures -ErrorAction SilentlyContinue
+
+        $failures | Should -HaveCount 1
+        $failures[0].FullyQualifiedErrorId | Should -BeLike 'InvalidMsAccountId,*'
+        Get-TestEmulatorRequest -Emulator $script:emulator | Should -HaveCount 0
+    }
+
+    It 'a -TenantResourceId of another Microsoft account is TenantResourceNotFound and sends nothing' {
+        # d4cf0ea9-... is contoso's Tenant (seed), not one of example's.
+        $null = Confirm-McaAcceptance -InitialSubdomain example @contact -TenantResourceId 'd4cf0ea9-8f44-41c7-80da-1766174a4b12' -ErrorVariable failures -ErrorAction SilentlyContinue
+
+        $failures | Should -HaveCount 1
+        $failures[0].FullyQualifiedErrorId | Should -BeLike 'TenantResourceNotFound,*'
+        $failures[0].CategoryInfo.Category | Should -Be 'ObjectNotFound'
+        $failures[0].Exception.Message | Should -BeLike '*6fcff2c9-de5c-4eb3-b2b7-d5722cc29338*'
+        Get-TestEmulatorPut | Should -HaveCount 0
+        Test-McaAcceptance -AccountId 1000011 -Quiet | Should -BeFalse
+    }
+
+    It 'a subdomain two Microsoft accounts share is AmbiguousSubdomain naming both; -MsAccountId settles it' {
+        # Contoso's Tenant takes example's initial subdomain, so 'example' names two Microsoft accounts.
+        $null = Set-TestEmulatorResource -Emulator $script:emulator -ApsId 'd4cf0ea9-8f44-41c7-80da-1766174a4b12' -Property @{ initial_subdomain = 'example' }
+        Clear-TestEmulatorRequest -Emulator $script:emulator
+
+        $null = Confirm-McaAcceptance -InitialSubdomain example @contact -ErrorVariable failures -ErrorAction SilentlyContinue
+
+        $failures | Should -HaveCount 1
+        $failures[0].FullyQualifiedErrorId | Should -BeLike 'AmbiguousSubdomain,*'
+        $failures[0].Exception.Message | Should -BeLike '*0ec8e245-2509-44b9-a184-a313345db839*'
+        Get-TestEmulatorPut | Should -HaveCount 0
+
+        (Confirm-McaAcceptance -MsAccountId '0ec8e245-2509-44b9-a184-a313345db839' -InitialSubdomain example @contact).Result | Should -Be 'Confirmed'
+        Get-TestEmulatorPut | Should -HaveCount 1
+    }
+}
+
+Describe 'Test-McaAcceptance without the checkAccount permission' {
+    BeforeAll { Connect-TestEmulator }
+    AfterAll { Stop-TestEmulator $script:emulator }
+
+    It 'writes ApsPermissionDenied naming the allowed operation to add' {
+        # The platform answers checkAccount with 403 when the staff member's Allowed Operations
+        # lack (Office365app, GET); the emulator is told to answer so.
+        Add-TestEmulatorFault -Emulator $script:emulator -Kind Status -StatusCode 403 -PathPrefix "/aps/2/resources/$($script:emulator.ApplicationInstanceId)/checkAccount"
+
+        $null = Test-McaAcceptance -AccountId 1000011 -ErrorVariable failures -ErrorAction SilentlyContinue
+
+        $failures | Should -HaveCount 1
+        $failures[0].FullyQualifiedErrorId | Should -BeLike 'ApsPermissionDenied,*'
+        $failures[0].CategoryInfo.Category | Should -Be 'PermissionDenied'
+        $failures[0].Exception.Message | Should -BeLike '*Office365app*'
+    }
+}
+
 Describe 'Partner Center pipelines' -Skip:(-not $hasPartnerCenter) {
     BeforeAll {
         Connect-TestEmulator
-        # The emulator's demo partner tenant and confidential app (printed by the emulator at start-up).
-        $app = [pscredential]::new('6a1d3c5e-0b2f-4e7a-9c8d-1e3f5a7b9c01', (ConvertTo-SecureString 'demo-pc-secret' -AsPlainText -Force))
-        Connect-PcService -Credential $app -TenantId '7d5c3b1a-9e8f-4a6b-8c2d-0e1f2a3b4c5d' -ApiUri $script:emulator.Uri -Authority $script:emulator.Uri
+        Connect-PcService -Credential $script:emulator.PartnerCredential -TenantId $script:emulator.PartnerTenantId -ApiUri $script:emulator.Uri -Authority $script:emulator.Uri
     }
     AfterAll {
         Disconnect-PcService
@@ -239,5 +333,19 @@ Describe 'Partner Center pipelines' -Skip:(-not $hasPartnerCenter) {
     It 'Get-PcCustomer | Get-MsAccountInternalId binds InitialSubdomain' {
         (Get-PcCustomer -CustomerId 3f8a1aff-6a93-4b2c-b734-93b66497af4c | Get-MsAccountInternalId).MsAccountId |
             Should -Be '0ec8e245-2509-44b9-a184-a313345db839'
+    }
+}
+
+Describe 'Get-MsAccountInternalId when the platform does not answer' {
+    It 'writes RequestTimedOut after the 100 s attempt limit, naming the request' {
+        $outcome = $script:slowLookup | Wait-Job -Timeout 150 | Receive-Job
+
+        $outcome | Should -Not -BeNullOrEmpty -Because 'the look-up must end by itself'
+        $outcome.Accounts | Should -HaveCount 0
+        $outcome.Failures | Should -HaveCount 1
+        $outcome.Failures[0].FullyQualifiedErrorId | Should -BeLike 'RequestTimedOut,*'
+        $outcome.Failures[0].CategoryInfo.Category | Should -Be 'OperationTimeout'
+        $outcome.Failures[0].Exception.Message | Should -BeLike '*within 100 seconds*'
+        $outcome.Seconds | Should -BeLessThan 130 -Because 'the module stops waiting after 100 s, before the emulator answers'
     }
 }

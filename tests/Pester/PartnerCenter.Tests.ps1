@@ -23,12 +23,19 @@ BeforeAll {
     $script:example = '3f8a1aff-6a93-4b2c-b734-93b66497af4c'
     $script:contoso = '9c2f8e4a-1b7d-4c3e-8f5a-6d0b2e4c7a19'
 
-    function New-AppCredential([string] $Secret = $script:appSecret) {
+    function New-AppCredential([string] $Secret) {
         [pscredential]::new($script:appId, (ConvertTo-SecureString $Secret -AsPlainText -Force))
     }
 
+    # An unsigned JWT with these claims: Connect-PcService reads a token's audience and expiry
+    # before its first call (only Partner Center can check the signature).
+    function New-TestJwt([hashtable] $Claims) {
+        $encode = { param($Text) [Convert]::ToBase64String([Text.Encoding]::UTF8.GetBytes($Text)).TrimEnd('=').Replace('+', '-').Replace('/', '_') }
+        '{0}.{1}.{2}' -f (& $encode '{"alg":"RS256","typ":"JWT"}'), (& $encode (ConvertTo-Json $Claims -Compress)), (& $encode 'signature')
+    }
+
     function Connect-TestPartnerCenter {
-        Connect-PcService -Credential (New-AppCredential) -TenantId $script:tenantId -ApiUri $script:emulator.Uri -Authority $script:emulator.Uri -PassThru
+        Connect-PcService -Credential $script:emulator.PartnerCredential -TenantId $script:tenantId -ApiUri $script:emulator.Uri -Authority $script:emulator.Uri -PassThru
     }
 }
 
@@ -77,12 +84,48 @@ Describe 'Connect-PcService' {
     }
 
     It 'refuses plain http to a host that is not loopback' {
-        { Connect-PcService -Credential (New-AppCredential) -TenantId $script:tenantId -ApiUri 'http://pc.example.com/' } |
+        { Connect-PcService -Credential $script:emulator.PartnerCredential -TenantId $script:tenantId -ApiUri 'http://pc.example.com/' } |
             Should -Throw -ErrorId 'InsecureEndpoint*'
     }
 
+    It 'refuses an access token for <Case> with InvalidAccessToken before any call' -ForEach @(
+        @{ Case = 'Azure AD Graph'; Claims = @{ aud = 'https://graph.windows.net'; exp = [DateTimeOffset]::UtcNow.AddHours(1).ToUnixTimeSeconds() }; Expected = '*graph.windows.net*' }
+        @{ Case = 'Partner Center that expired'; Claims = @{ aud = 'https://api.partnercenter.microsoft.com'; exp = [DateTimeOffset]::UtcNow.AddHours(-1).ToUnixTimeSeconds() }; Expected = '*expired*' }
+    ) {
+        Clear-TestEmulatorRequest -Emulator $script:emulator
+        $token = ConvertTo-SecureString (New-TestJwt $Claims) -AsPlainText -Force
+
+        $failure = { Connect-PcService -AccessToken $token -ApiUri $script:emulator.Uri } | Should -Throw -PassThru
+
+        $failure.FullyQualifiedErrorId | Should -BeLike 'InvalidAccessToken,*'
+        $failure.CategoryInfo.Category | Should -Be 'AuthenticationError'
+        $failure.Exception.Message | Should -BeLike $Expected
+        Get-TestEmulatorRequest -Emulator $script:emulator | Should -HaveCount 0
+    }
+
+    It 'reports a certificate thumbprint found in no store as CertificateNotFound' {
+        $failure = { Connect-PcService -ApplicationId $script:appId -CertificateThumbprint ('AB' * 20) -TenantId $script:tenantId -ApiUri $script:emulator.Uri -Authority $script:emulator.Uri } |
+            Should -Throw -PassThru
+
+        $failure.FullyQualifiedErrorId | Should -BeLike 'CertificateNotFound,*'
+        $failure.Exception.Message | Should -BeLike '*ABABABAB*Cert:\CurrentUser\My*'
+    }
+
+    It 'reports a -Certificate without its private key as CertificateNotFound' {
+        $key = [System.Security.Cryptography.RSA]::Create(2048)
+        $request = [System.Security.Cryptography.X509Certificates.CertificateRequest]::new('CN=CloudBlueMca test', $key, [System.Security.Cryptography.HashAlgorithmName]::SHA256, [System.Security.Cryptography.RSASignaturePadding]::Pkcs1)
+        $withKey = $request.CreateSelfSigned([DateTimeOffset]::UtcNow.AddDays(-1), [DateTimeOffset]::UtcNow.AddDays(1))
+        $publicOnly = [System.Security.Cryptography.X509Certificates.X509Certificate2]::new($withKey.Export([System.Security.Cryptography.X509Certificates.X509ContentType]::Cert))
+
+        $failure = { Connect-PcService -ApplicationId $script:appId -Certificate $publicOnly -TenantId $script:tenantId -ApiUri $script:emulator.Uri -Authority $script:emulator.Uri } |
+            Should -Throw -PassThru
+
+        $failure.FullyQualifiedErrorId | Should -BeLike 'CertificateNotFound,*'
+        $failure.Exception.Message | Should -BeLike '*private key*'
+    }
+
     It 'writes no secret or token to the verbose stream' {
-        $verbose = Connect-PcService -Credential (New-AppCredential) -TenantId $script:tenantId -ApiUri $script:emulator.Uri -Authority $script:emulator.Uri -Verbose 4>&1 | Out-String
+        $verbose = Connect-PcService -Credential $script:emulator.PartnerCredential -TenantId $script:tenantId -ApiUri $script:emulator.Uri -Authority $script:emulator.Uri -Verbose 4>&1 | Out-String
         $verbose += Get-PcCustomer -CustomerId $script:seed002 -Verbose 4>&1 | Out-String
 
         $verbose | Should -Match 'MS-CorrelationId'
@@ -153,12 +196,39 @@ Describe 'Get-PcCustomer' {
     }
 
     It 'gets the customer of an account whose acceptance Test-McaAcceptance checked' -Skip:(-not $hasMca) {
-        $secret = ConvertTo-SecureString $script:emulator.ConsumerSecret -AsPlainText -Force
-        Connect-CloudBlue -Uri $script:emulator.Uri.AbsoluteUri -Credential ([pscredential]::new($script:emulator.ConsumerKey, $secret))
+        Connect-CloudBlue -Uri $script:emulator.Uri.AbsoluteUri -Credential $script:emulator.Credential
 
         $customer = Test-McaAcceptance -AccountId 1000011 | Get-PcCustomer
 
         $customer.Id | Should -Be ([guid]$script:example)
+    }
+}
+
+Describe 'Partner Center error answers' {
+    BeforeAll { Connect-TestPartnerCenter | Out-Null }
+    AfterEach { Clear-TestEmulatorFault -Emulator $script:emulator }
+
+    It 'a 403 is PartnerCenterAuthorizationFailed, naming the connection kind and the correlation id' {
+        Add-TestEmulatorFault -Emulator $script:emulator -Kind Status -StatusCode 403 -Method GET -PathPrefix '/v1/customers'
+
+        $null = Get-PcCustomer -CustomerId $script:example -ErrorVariable failures -ErrorAction SilentlyContinue
+
+        $failures | Should -HaveCount 1
+        $failures[0].FullyQualifiedErrorId | Should -BeLike 'PartnerCenterAuthorizationFailed,*'
+        $failures[0].CategoryInfo.Category | Should -Be 'PermissionDenied'
+        $failures[0].Exception.Message | Should -BeLike '*app-only (ClientSecret)*'
+        $failures[0].Exception.Message | Should -BeLike '*MS-CorrelationId*'
+    }
+
+    It 'a 500 is PartnerCenterRequestFailed, and the next id goes on' {
+        Add-TestEmulatorFault -Emulator $script:emulator -Kind Status -StatusCode 500 -Method GET -PathPrefix "/v1/customers/$($script:example)"
+
+        $customers = Get-PcCustomer -CustomerId $script:example, $script:contoso -ErrorVariable failures -ErrorAction SilentlyContinue
+
+        $customers.InitialSubdomain | Should -Be 'contoso'
+        $failures | Should -HaveCount 1
+        $failures[0].FullyQualifiedErrorId | Should -BeLike 'PartnerCenterRequestFailed,*'
+        $failures[0].Exception.Message | Should -BeLike '*HTTP 500*'
     }
 }
 

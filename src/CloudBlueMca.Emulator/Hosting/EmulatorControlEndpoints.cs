@@ -1,10 +1,12 @@
+using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
+using CloudBlueMca.Emulator.Aps;
 
 namespace CloudBlueMca.Emulator.Hosting;
 
 /// <summary>
 /// The test-control routes under <c>/_emulator</c>: what the in-process xunit tests reach through
-/// <see cref="EmulatorHost.Log"/> and <see cref="EmulatorHost.Faults"/>, for a standalone emulator
+/// <see cref="EmulatorHost.Log"/>, <see cref="EmulatorHost.Faults"/> and <see cref="ApsStore.PutResource"/>, for a standalone emulator
 /// that Pester drives from another process. The emulator listens on 127.0.0.1 only, and these
 /// requests are neither logged nor faulted, so asking about the log does not change it.
 /// </summary>
@@ -14,7 +16,7 @@ internal static class EmulatorControlEndpoints
 
     public static bool IsControlPath(PathString path) => path.StartsWithSegments(Prefix, StringComparison.OrdinalIgnoreCase);
 
-    public static void MapEmulatorControl(this WebApplication app, RequestLog log, FaultInjector faults)
+    public static void MapEmulatorControl(this WebApplication app, RequestLog log, FaultInjector faults, ApsStore aps)
     {
         var control = app.MapGroup(Prefix);
         control.MapGet("/requests", () => Results.Json(log.Entries.Select(ToJson)));
@@ -40,6 +42,11 @@ internal static class EmulatorControlEndpoints
             faults.BaseLatency = TimeSpan.FromMilliseconds(latency.Milliseconds);
             return Results.NoContent();
         });
+
+        // Changes the data behind the APS API without OAuth and without a log entry, to set up
+        // states the seeds lack (for example two Microsoft accounts with one initial subdomain).
+        control.MapPatch("/aps/resources/{id}", (string id, JsonObject patch) =>
+            aps.PutResource(id, patch) is JsonObject updated ? Results.Json(updated) : Results.NotFound(new { message = $"No resource has the APS id '{id}'." }));
     }
 
     private static IResult AddFault(FaultInjector faults, FaultJson fault)

@@ -54,7 +54,7 @@ public sealed class EmulatorHost : IAsyncDisposable
 
         var app = builder.Build();
         app.UseMiddleware<EmulatorMiddleware>(log, faults);
-        app.MapEmulatorControl(log, faults);
+        app.MapEmulatorControl(log, faults, aps);
         app.MapAps(aps);
         app.MapPartnerCenter(partnerCenter);
         await app.StartAsync(cancellationToken);

@@ -1,0 +1,138 @@
+# Helpers the Pester files share: the built module, errors, other runspaces, a host that answers
+# prompts, and the lists of error ids. Works on Windows PowerShell 5.1 and PowerShell 7.
+
+Set-StrictMode -Version 2.0
+
+if (-not ('CloudBlueMcaTests.ScriptedHost' -as [type])) {
+    Add-Type -Path (Join-Path $PSScriptRoot 'ScriptedHost.cs')
+}
+
+function Get-RepositoryRoot {
+    Split-Path -Parent (Split-Path -Parent $PSScriptRoot)
+}
+
+function Get-ModuleManifestPath {
+    <#
+    .SYNOPSIS
+    The manifest of the built module, out/CloudBlueMca/CloudBlueMca.psd1.
+    #>
+    Join-Path (Get-RepositoryRoot) 'out/CloudBlueMca/CloudBlueMca.psd1'
+}
+
+function Get-ThrownError {
+    <#
+    .SYNOPSIS
+    Runs a script block and returns the ErrorRecord it threw, or nothing.
+    #>
+    param([Parameter(Mandatory = $true)] [scriptblock] $Command)
+
+    try {
+        $null = & $Command
+    }
+    catch {
+        $_
+    }
+}
+
+function Invoke-InTestRunspace {
+    <#
+    .SYNOPSIS
+    Runs a script in a new runspace of this process, with the built module imported there, as
+    ForEach-Object -Parallel, thread jobs and Azure Automation jobs do, and returns what each
+    stream received.
+    .DESCRIPTION
+    The runspace's host is a CloudBlueMcaTests.ScriptedHost: it answers prompts with -Answer, in
+    order ('Yes', 'Yes to All', 'No', 'No to All'), and fails a prompt it has no answer for.
+    .OUTPUTS
+    An object with Output, Error, Warning, Verbose, Progress and Information (the records each
+    stream received), Prompts (CloudBlueMcaTests.ShownPrompt), HostText (what was written to the
+    host, such as 'What if:' lines), State and Reason (how the pipeline ended).
+    #>
+    param(
+        [Parameter(Mandatory = $true)] [scriptblock] $Script,
+        [object[]] $ArgumentList = @(),
+        [string[]] $Answer = @()
+    )
+
+    $scriptedHost = New-Object CloudBlueMcaTests.ScriptedHost (, $Answer)
+    $runspace = [runspacefactory]::CreateRunspace($scriptedHost)
+    $runspace.Open()
+    $other = [powershell]::Create()
+    $other.Runspace = $runspace
+    try {
+        $null = $other.AddCommand('Import-Module').AddArgument((Get-ModuleManifestPath)).AddStatement().AddScript($Script.ToString())
+        foreach ($argument in $ArgumentList) {
+            $null = $other.AddArgument($argument)
+        }
+
+        $output = New-Object 'System.Management.Automation.PSDataCollection[psobject]'
+        try {
+            $other.Invoke($null, $output)
+        }
+        catch {
+            # A terminating error ends the pipeline; its record is kept with the others.
+            $null = $other.Streams.Error.Add($_.Exception.InnerException.ErrorRecord)
+        }
+
+        [pscustomobject]@{
+            Output      = @($output)
+            Error       = @($other.Streams.Error | Where-Object { $_ })
+            Warning     = @($other.Streams.Warning)
+            Verbose     = @($other.Streams.Verbose)
+            Progress    = @($other.Streams.Progress)
+            Information = @($other.Streams.Information)
+            Prompts     = $scriptedHost.ScriptedUI.Prompts
+            HostText    = $scriptedHost.ScriptedUI.Written
+            State       = $other.InvocationStateInfo.State
+            Reason      = $other.InvocationStateInfo.Reason
+        }
+    }
+    finally {
+        $other.Dispose()
+        $runspace.Dispose()
+    }
+}
+
+function Get-TroubleshootingErrorId {
+    <#
+    .SYNOPSIS
+    The error ids of the README's "Troubleshooting by error ID" table: every `Id` in backticks in
+    the first column of its rows, in table order.
+    #>
+    param([Parameter(Mandatory = $true)] [string] $ReadmePath)
+
+    $inSection = $false
+    $inTable = $false
+    foreach ($line in Get-Content -LiteralPath $ReadmePath -Encoding UTF8) {
+        if ($line -match '^#+\s') {
+            if ($inSection) { break }
+            $inSection = $line -match '^##\s+Troubleshooting by error ID\s*$'
+            continue
+        }
+        if (-not $inSection) { continue }
+        if (-not $line.StartsWith('|')) {
+            if ($inTable) { break }
+            continue
+        }
+
+        $inTable = $true
+        $firstCell = $line.Split('|')[1]
+        foreach ($match in [regex]::Matches($firstCell, '`([A-Za-z][A-Za-z0-9]*)`')) {
+            $match.Groups[1].Value
+        }
+    }
+}
+
+function Get-CodeErrorId {
+    <#
+    .SYNOPSIS
+    The values of the string constants declared in ErrorIds.cs: every id the code can raise.
+    #>
+    param([Parameter(Mandatory = $true)] [string] $Path)
+
+    foreach ($match in [regex]::Matches((Get-Content -LiteralPath $Path -Raw), 'public\s+const\s+string\s+\w+\s*=\s*"([^"]+)"\s*;')) {
+        $match.Groups[1].Value
+    }
+}
+
+Export-ModuleMember -Function Get-ModuleManifestPath, Get-ThrownError, Invoke-InTestRunspace, Get-TroubleshootingErrorId, Get-CodeErrorId
