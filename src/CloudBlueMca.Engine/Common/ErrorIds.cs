@@ -42,5 +42,8 @@ namespace CloudBlueMca.Engine
         public const string InvalidAccessToken = "InvalidAccessToken";
         public const string AuthorityUnavailable = "AuthorityUnavailable";
         public const string CertificateNotFound = "CertificateNotFound";
+
+        // Loading (Windows PowerShell 5.1): raised by the cmdlet layer before the engine runs.
+        public const string AssemblyConflict = "AssemblyConflict";
     }
 }

@@ -27,7 +27,7 @@ namespace CloudBlueMca.Cmdlets.Mca
         [ValidateRange(1, McaConfirmationWorkflow.MaxThrottleLimit)]
         public int ThrottleLimit { get; set; } = McaConfirmationWorkflow.DefaultThrottleLimit;
 
-        protected override void BeginProcessing()
+        protected override void OnBeginProcessing()
         {
             _lookup = new MsAccountLookup(ResolveConnection(), ThrottleLimit);
         }
