@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Linq;
 
 namespace CloudBlueMca
@@ -36,7 +35,7 @@ namespace CloudBlueMca
         /// Date of the recorded acceptance as <c>yyyy-MM-dd</c> text (the same in every culture, so a
         /// CSV export is unambiguous); null when no contact or no readable date is recorded.
         /// </summary>
-        public string? ContactDateAgreed => RecordedContact?.DateAgreed?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        public string? ContactDateAgreed => RecordedContact?.DateAgreed;
 
         /// <summary>The first contact recorded on a Tenant, in the platform's order (the one Confirm-McaAcceptance compares with).</summary>
         private CloudAgreementContact? RecordedContact => Tenants.Select(t => t.CloudAgreementContact).FirstOrDefault(c => c != null);
