@@ -40,6 +40,7 @@ namespace CloudBlueMca.Engine
         public const string PartnerCenterAuthorizationFailed = "PartnerCenterAuthorizationFailed";
         public const string PartnerCenterRequestFailed = "PartnerCenterRequestFailed";
         public const string InvalidAccessToken = "InvalidAccessToken";
+        public const string AuthorityUnavailable = "AuthorityUnavailable";
         public const string CertificateNotFound = "CertificateNotFound";
         public const string AppUserConnectionRequired = "AppUserConnectionRequired";
         public const string AgreementsNotAvailableInCloud = "AgreementsNotAvailableInCloud";

@@ -14,15 +14,17 @@ namespace CloudBlueMca.Engine.PartnerCenter.Auth
         private readonly IClientApplicationBase _application;
         private readonly IAccount _account;
         private readonly string[] _scopes;
+        private readonly string _calledAuthority;
         private readonly string _clientId;
         private readonly MsalCacheSnapshot _cache;
 
         /// <param name="cache">Attached to the application's user token cache before its first token request.</param>
-        public UserTokenSource(IClientApplicationBase application, IAccount account, string scope, string clientId, MsalCacheSnapshot cache)
+        public UserTokenSource(IClientApplicationBase application, IAccount account, string scope, string calledAuthority, string clientId, MsalCacheSnapshot cache)
         {
             _application = application;
             _account = account;
             _scopes = new[] { scope };
+            _calledAuthority = calledAuthority;
             _clientId = clientId;
             _cache = cache;
         }
@@ -32,7 +34,7 @@ namespace CloudBlueMca.Engine.PartnerCenter.Auth
 
         public async Task<PcAccessToken> GetTokenAsync(OperationContext context)
         {
-            var result = await MsalFailures.AcquireAsync(() => _application.AcquireTokenSilent(_scopes, _account).ExecuteAsync(context.Cancellation), "Renewing the token of " + _account.Username, _application.Authority).ConfigureAwait(false);
+            var result = await MsalFailures.AcquireAsync(() => _application.AcquireTokenSilent(_scopes, _account).ExecuteAsync(context.Cancellation), "Renewing the token of " + _account.Username, _calledAuthority, context.Cancellation).ConfigureAwait(false);
             return new PcAccessToken(result.AccessToken, result.ExpiresOn);
         }
     }
