@@ -95,9 +95,10 @@ try {
 
     Write-Step "Keep CloudBlue and Partner Center in step: first see what would happen"
     Write-Command 'Sync-McaAcceptance -Direction Both -WhatIf'
+    # The module's types live in their own load context, so results are told apart by type name.
     $preview = Sync-McaAcceptance -Direction Both -WhatIf 6>&1
-    $preview | Where-Object { $_ -isnot [CloudBlueMca.McaSyncResult] } | ForEach-Object { Write-Host $_ }
-    Show ($preview | Where-Object { $_ -is [CloudBlueMca.McaSyncResult] })
+    $preview | Where-Object { $_.PSObject.TypeNames -notcontains 'CloudBlueMca.McaSyncResult' } | ForEach-Object { Write-Host $_ }
+    Show ($preview | Where-Object { $_.PSObject.TypeNames -contains 'CloudBlueMca.McaSyncResult' })
     Write-Step "Then do it; a second run writes nothing"
     Write-Command 'Sync-McaAcceptance -Direction Both'
     Show (Sync-McaAcceptance -Direction Both)

@@ -95,12 +95,11 @@ Describe 'Get-PcCustomerAgreement' {
         $failure.FullyQualifiedErrorId | Should -BeLike 'AgreementsNotAvailableInCloud,*'
     }
 
-    It 'fits an 80-column table with the date first and the customer id in the group header' {
+    It 'fits an 80-column table with the date first and the customer id last' {
         $lines = Get-PcCustomerAgreement -CustomerId $script:example -Connection $script:user | Out-String -Width 80 -Stream | Where-Object { $_.Trim() }
 
         $lines | Where-Object { $_.Length -gt 80 } | Should -BeNullOrEmpty
-        $lines[0] | Should -Match $script:example
-        $lines[1] | Should -Match '^DateAgreed'
+        $lines[0] | Should -Match '^DateAgreed .* CustomerId$'
         $lines | Should -Contain ($lines | Where-Object { $_ -match '^2024-03-15 +MCA attested +John +Smith +john@example.com' })
     }
 }

@@ -41,7 +41,8 @@ Describe 'The standalone emulator flags' {
     It '--customers N adds Partner Center customers, and --fault without COUNT fails every match' {
         Connect-PcService -Credential $emulator.PartnerCredential -TenantId $emulator.PartnerTenantId -ApiUri $uri -Authority $uri
 
-        @(Get-PcCustomer).Count | Should -Be 8
+        # Seed 002 and the six seeded CloudBlue tenants, plus the generated ones.
+        @(Get-PcCustomer).Count | Should -Be 12
         $null = Get-PcCustomer -CustomerId 9c2f8e4a-1b7d-4c3e-8f5a-6d0b2e4c7a19, 3f8a1aff-6a93-4b2c-b734-93b66497af4c -ErrorVariable failed -ErrorAction SilentlyContinue
         $failed | Should -HaveCount 2
         $failed | ForEach-Object { $_.FullyQualifiedErrorId | Should -BeLike 'CustomerNotFound,*' }

@@ -19,6 +19,7 @@ BeforeAll {
     $script:emulator = Start-TestEmulator
     $script:cloudBlue = Connect-CloudBlue -Uri $emulator.Uri.AbsoluteUri -Credential $emulator.Credential -PassThru
     $script:partnerCenter = Connect-PcService -Credential $emulator.PartnerCredential -TenantId $emulator.PartnerTenantId -ApiUri $emulator.Uri -Authority $emulator.Uri -PassThru
+    $script:partnerCenterUser = Connect-PcService -UseDeviceAuthentication -TenantId $emulator.PartnerTenantId -ApiUri $emulator.Uri -Authority $emulator.Uri -PassThru -WarningAction SilentlyContinue
 
     # How to get a real object of each known type; the seed's recorded contact makes
     # Confirm-McaAcceptance answer AlreadyConfirmed without changing anything.
@@ -30,6 +31,10 @@ BeforeAll {
         'CloudBlueMca.McaAcceptanceStatus' = { Test-McaAcceptance -AccountId 1000011 }
         'CloudBlueMca.McaConfirmation'     = { Get-MsAccountInternalId contoso | Confirm-McaAcceptance -FirstName John -LastName Smith -Email johnsmith@example.com -PhoneNumber +1234567 -DateAgreed 2020-02-19 }
         'CloudBlueMca.PcCustomer'          = { Get-PcCustomer }
+        # The agreement cmdlets need an app+user connection; none of these writes anything.
+        'CloudBlueMca.PcCustomerAgreement'     = { Get-PcCustomerAgreement -CustomerId 3f8a1aff-6a93-4b2c-b734-93b66497af4c, b1d3f5a7-9c1e-4a3c-8e5a-7c9e1b3d5f16 -Connection $script:partnerCenterUser }
+        'CloudBlueMca.PcAgreementConfirmation' = { New-PcCustomerAgreement -CustomerId 3f8a1aff-6a93-4b2c-b734-93b66497af4c -FirstName John -LastName Smith -Email john@example.com -PhoneNumber +1234567 -Connection $script:partnerCenterUser }
+        'CloudBlueMca.McaSyncResult'           = { Sync-McaAcceptance -AccountId 1000013, 1000014, 1000016 -Connection $script:cloudBlue -PcConnection $script:partnerCenterUser }
     }
 
     # An instance of a type without a recipe: every settable property gets a value as wide as a
