@@ -86,6 +86,19 @@ Describe 'Stopping a pipeline with requests in flight' {
         $stopped.State | Should -Be 'Stopped'
     }
 
+    It '<Command> returns within 1 s while it checks the credentials' -ForEach @(
+        @{ Command = 'Connect-CloudBlue'; Script = { param($e) Connect-CloudBlue -Uri $e.Uri.AbsoluteUri -Credential $e.Credential -PassThru } }
+        @{ Command = 'Connect-PcService'; Script = { param($e) Connect-PcService -Credential $e.PartnerCredential -TenantId $e.PartnerTenantId -ApiUri $e.Uri -Authority $e.Uri -PassThru } }
+    ) {
+        Set-TestEmulatorLatency -Emulator $emulator -Milliseconds 30000
+
+        $stopped = Measure-Stop -Script $Script -ArgumentList $emulator
+
+        $stopped.Seconds | Should -BeLessThan 1
+        $stopped.State | Should -Be 'Stopped'
+        $stopped.Output | Should -HaveCount 0
+    }
+
     It 'Get-PcCustomer returns within 1 s' {
         Set-TestEmulatorLatency -Emulator $emulator -Milliseconds 30000
 
