@@ -18,9 +18,11 @@ BeforeAll {
     function Measure-Stop {
         param([scriptblock] $Script, [object[]] $ArgumentList, [int] $InFlight = 1)
         Clear-TestEmulatorRequest -Emulator $emulator
+        $runspace = New-TestRunspace
         $other = [powershell]::Create()
+        $other.Runspace = $runspace
         try {
-            $null = $other.AddCommand('Import-Module').AddArgument((Get-ModuleManifestPath)).AddStatement().AddScript($Script.ToString())
+            $null = $other.AddScript($Script.ToString())
             foreach ($argument in $ArgumentList) { $null = $other.AddArgument($argument) }
             $output = New-Object 'System.Management.Automation.PSDataCollection[psobject]'
             $handle = $other.BeginInvoke([System.Management.Automation.PSDataCollection[psobject]] $null, $output)
@@ -44,6 +46,7 @@ BeforeAll {
         }
         finally {
             $other.Dispose()
+            $runspace.Dispose()
         }
     }
 }

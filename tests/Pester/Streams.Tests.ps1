@@ -48,22 +48,28 @@ Describe 'Warnings' {
 }
 
 Describe 'Progress' {
-    It 'Confirm-McaAcceptance reports rows done, ending with a completed record at 100 %' {
-        $run = Invoke-InTestRunspace -ArgumentList $connection -Script {
-            param($Connection)
-            1..260 | ForEach-Object { [pscustomobject]@{ InitialSubdomain = 'generated{0:D6}' -f $_ } } |
+    It 'Confirm-McaAcceptance reports <Rows> piped rows done, complete only once the input has ended' -ForEach @(
+        @{ Rows = 260 }
+        @{ Rows = 250 }
+    ) {
+        # Rows are processed in batches of 250 while more input may come: a batch that is done is
+        # not the run done, so no record before the last may say Completed or show a percentage
+        # that a later record takes back.
+        $run = Invoke-InTestRunspace -ArgumentList $connection, $Rows -Script {
+            param($Connection, $Rows)
+            1..$Rows | ForEach-Object { [pscustomobject]@{ InitialSubdomain = 'generated{0:D6}' -f $_ } } |
                 Confirm-McaAcceptance -FirstName John -LastName Smith -Email john@example.com -PhoneNumber +1234567 -DateAgreed 2020-03-10 -Connection $Connection
         }
 
         $run.Error | Should -HaveCount 0
-        $run.Output | Should -HaveCount 260
+        $run.Output | Should -HaveCount $Rows
         $progress = @($run.Progress | Where-Object Activity -EQ 'Confirming MCA acceptance')
-        $progress.Count | Should -BeGreaterOrEqual 1
-        $last = $progress[-1]
-        $last.RecordType | Should -Be 'Completed'
-        $last.PercentComplete | Should -Be 100
-        $last.StatusDescription | Should -BeLike '*260*260*'
-        $percents = @($progress.PercentComplete)
+        $progress.Count | Should -BeGreaterOrEqual 2
+        $progress[-1].RecordType | Should -Be 'Completed'
+        $progress[-1].PercentComplete | Should -Be 100
+        $progress[-1].StatusDescription | Should -Be "$Rows of $Rows rows done"
+        @($progress | Select-Object -SkipLast 1 | Where-Object RecordType -EQ 'Completed') | Should -HaveCount 0
+        $percents = @($progress.PercentComplete | Where-Object { $_ -ge 0 })
         ($percents | Sort-Object) -join ',' | Should -Be ($percents -join ',') -Because 'progress never goes back'
     }
 

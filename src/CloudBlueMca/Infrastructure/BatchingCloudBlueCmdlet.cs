@@ -10,6 +10,7 @@ namespace CloudBlueMca.Infrastructure
     public abstract class BatchingCloudBlueCmdlet<TItem> : CloudBlueCmdlet
     {
         private readonly List<TItem> _pending = new List<TItem>();
+        private bool _inputEnded;
 
         protected abstract int BatchSize { get; }
 
@@ -27,7 +28,14 @@ namespace CloudBlueMca.Infrastructure
 
         protected void Enqueue(TItem item) => Enqueue(new[] { item });
 
-        protected override void EndProcessing() => Flush();
+        protected override bool InputComplete => _inputEnded;
+
+        protected override void EndProcessing()
+        {
+            _inputEnded = true;
+            Flush();
+            CompleteProgress();
+        }
 
         private void Flush()
         {
