@@ -38,7 +38,7 @@ Describe 'Connect-CloudBlue' {
     It 'connects and returns the connection with -PassThru' {
         $connection = Connect-CloudBlue -Uri $emulator.Uri -Credential $credential -PassThru
 
-        $connection | Should -BeOfType ([CloudBlueMca.CloudBlueConnection])
+        $connection.GetType().FullName | Should -Be 'CloudBlueMca.CloudBlueConnection'
         $connection.Uri.AbsoluteUri | Should -Be $emulator.Uri.AbsoluteUri
         $connection.ConsumerKey | Should -Be $emulator.ConsumerKey
         $connection.ApplicationInstanceId | Should -Be $emulator.ApplicationInstanceId
@@ -214,7 +214,7 @@ Describe 'Connect-CloudBlue' {
     It 'declares its contract' {
         $command = Get-Command Connect-CloudBlue
 
-        $command.OutputType.Type | Should -Contain ([CloudBlueMca.CloudBlueConnection])
+        $command.OutputType.Name | Should -Contain 'CloudBlueMca.CloudBlueConnection'
         $command.Parameters['Uri'].Attributes.Where({ $_ -is [System.Management.Automation.ParameterAttribute] }).Position | Should -Be 0
         $command.Parameters['Credential'].ParameterType | Should -Be ([System.Management.Automation.PSCredential])
     }

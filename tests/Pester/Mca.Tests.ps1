@@ -59,7 +59,7 @@ Describe 'Get-MsAccountInternalId' {
         $account = Get-MsAccountInternalId example
 
         $account | Should -HaveCount 1
-        $account | Should -BeOfType ([CloudBlueMca.MsAccount])
+        $account.GetType().FullName | Should -Be 'CloudBlueMca.MsAccount'
         $account.MsAccountId | Should -Be '0ec8e245-2509-44b9-a184-a313345db839'
         $account.AccountId | Should -Be 1000011
         $account.Tenants.ApsId | Should -Contain '6fcff2c9-de5c-4eb3-b2b7-d5722cc29338'
@@ -97,7 +97,7 @@ Describe 'Test-McaAcceptance' {
     It 'reports that account 1000011 still has to accept, with the agreement metadata' {
         $status = Test-McaAcceptance -AccountId 1000011
 
-        $status | Should -BeOfType ([CloudBlueMca.McaAcceptanceStatus])
+        $status.GetType().FullName | Should -Be 'CloudBlueMca.McaAcceptanceStatus'
         $status.Domain | Should -Be 'example.onmicrosoft.com'
         $status.InitialSubdomain | Should -Be 'example'
         $status.MsAccountId | Should -Be '0ec8e245-2509-44b9-a184-a313345db839'
@@ -153,7 +153,7 @@ Describe 'Confirm-McaAcceptance' {
     It 'pipeline: Get-MsAccountInternalId example | Confirm-McaAcceptance, then AlreadyConfirmed on a re-run' {
         $first = Get-MsAccountInternalId example | Confirm-McaAcceptance -FirstName John -LastName Smith -Email john@example.com -PhoneNumber +1234567
 
-        $first | Should -BeOfType ([CloudBlueMca.McaConfirmation])
+        $first.GetType().FullName | Should -Be 'CloudBlueMca.McaConfirmation'
         $first.Result | Should -Be 'Confirmed'
         $first.MsAccountId | Should -Be '0ec8e245-2509-44b9-a184-a313345db839'
         $first.DateAgreed | Should -Be ([datetime]::UtcNow.Date)

@@ -41,5 +41,8 @@ namespace CloudBlueMca.Engine
         public const string PartnerCenterRequestFailed = "PartnerCenterRequestFailed";
         public const string InvalidAccessToken = "InvalidAccessToken";
         public const string CertificateNotFound = "CertificateNotFound";
+
+        // Loading (Windows PowerShell 5.1): raised by the cmdlet layer before the engine runs.
+        public const string AssemblyConflict = "AssemblyConflict";
     }
 }

@@ -66,6 +66,26 @@ namespace CloudBlueMca.Infrastructure
                 return true;
             });
 
+        /// <summary>
+        /// Sealed so that no cmdlet can skip the Windows PowerShell assembly check, which must run
+        /// before the first engine call; cmdlets put their own start-up work in <see cref="OnBeginProcessing"/>.
+        /// </summary>
+        protected sealed override void BeginProcessing()
+        {
+            var conflicts = AssemblyConflicts.InThisSession();
+            if (conflicts.Count > 0)
+            {
+                ThrowTerminatingError(AssemblyConflicts.ToErrorRecord(conflicts));
+            }
+
+            OnBeginProcessing();
+        }
+
+        /// <summary>The cmdlet's own BeginProcessing work, after the assembly check.</summary>
+        protected virtual void OnBeginProcessing()
+        {
+        }
+
         /// <summary>A non-terminating error for one input item; the pipeline goes on.</summary>
         protected void WriteEngineError(CloudBlueMcaException exception) => WriteError(ToErrorRecord(exception));
 

@@ -8,8 +8,10 @@ namespace CloudBlueMca.Tests.Contract;
 
 /// <summary>
 /// out/CloudBlueMca, the folder users import, holds exactly what the module needs: the files the
-/// manifest names, every assembly the cmdlet dll needs (transitively), and nothing else. In
-/// particular no PowerShell runtime assembly, which would clash with the host's own.
+/// manifest names and the PowerShell 7 loader at the top, every assembly the engine needs
+/// (transitively) in dependencies/, and nothing else. In particular no PowerShell runtime
+/// assembly, which would clash with the host's own, and no dependency at the top, where default
+/// probing would find it and load it beside another module's copy.
 /// </summary>
 public class ModuleFolderTests
 {
@@ -22,6 +24,11 @@ public class ModuleFolderTests
 
     private static readonly string ModuleFolder = RepositoryFiles.PathOf("out", "CloudBlueMca");
 
+    private static readonly string DependencyFolder = Path.Combine(ModuleFolder, "dependencies");
+
+    // Loaded into the default context by path on PowerShell 7 only; nothing references it.
+    private const string LoaderFile = "CloudBlueMca.Loader.dll";
+
     private static string Manifest => File.ReadAllText(Path.Combine(ModuleFolder, "CloudBlueMca.psd1"));
 
     [Fact]
@@ -30,9 +37,9 @@ public class ModuleFolderTests
         Assert.Matches(@"ModuleVersion\s*=\s*'\d+\.\d+\.\d+'", Manifest);
         Assert.DoesNotContain("{{", Manifest, StringComparison.Ordinal);
         Assert.True(File.Exists(Path.Combine(ModuleFolder, RootModule())), "RootModule is missing from the module folder.");
-        foreach (var format in FormatsToProcess())
+        foreach (var file in FormatsToProcess().Concat(NestedModules()))
         {
-            Assert.True(File.Exists(Path.Combine(ModuleFolder, format)), $"{format} is missing from the module folder.");
+            Assert.True(File.Exists(Path.Combine(ModuleFolder, file)), $"{file} is missing from the module folder.");
         }
     }
 
@@ -47,15 +54,42 @@ public class ModuleFolderTests
     [Fact]
     public void NothingStrayIsThere()
     {
-        var expected = BuildRuntimeAssemblies().ToHashSet(StringComparer.OrdinalIgnoreCase);
-        expected.Add("CloudBlueMca.psd1");
-        expected.UnionWith(FormatsToProcess());
+        var rootModule = RootModule();
+        var expectedTop = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "CloudBlueMca.psd1", rootModule, LoaderFile };
+        expectedTop.UnionWith(FormatsToProcess());
+        expectedTop.UnionWith(NestedModules());
+        var expectedDependencies = BuildRuntimeAssemblies().Where(name => !name.Equals(rootModule, StringComparison.OrdinalIgnoreCase)).ToHashSet(StringComparer.OrdinalIgnoreCase);
 
-        var present = Directory.GetFiles(ModuleFolder, "*", SearchOption.TopDirectoryOnly).Select(f => Path.GetFileName(f)!).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        AssertSameFiles(expectedTop, ModuleFolder);
+        AssertSameFiles(expectedDependencies, DependencyFolder);
+        Assert.Equal(new[] { "dependencies", "en-US" }, Directory.GetDirectories(ModuleFolder).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        Assert.Empty(Directory.GetDirectories(DependencyFolder));
+    }
 
+    [Fact]
+    public void TheEngineAndItsDependenciesAreOnlyInTheDependencyFolder()
+    {
+        var top = Directory.GetFiles(ModuleFolder, "*.dll").Select(Path.GetFileName).Order(StringComparer.OrdinalIgnoreCase);
+
+        Assert.Equal(new[] { RootModule(), LoaderFile }.Order(StringComparer.OrdinalIgnoreCase), top);
+        Assert.True(File.Exists(Path.Combine(DependencyFolder, "CloudBlueMca.Engine.dll")));
+        Assert.True(File.Exists(Path.Combine(DependencyFolder, "Microsoft.Identity.Client.dll")));
+    }
+
+    [Fact]
+    public void TheLoaderHasNoDependencyOfItsOwn()
+    {
+        // It lives in the default context, where any package it referenced could clash.
+        var references = References(Path.Combine(ModuleFolder, LoaderFile));
+
+        Assert.All(references, reference => Assert.True(reference.StartsWith("System.", StringComparison.Ordinal), $"The loader references {reference}."));
+    }
+
+    private static void AssertSameFiles(HashSet<string> expected, string folder)
+    {
+        var present = Directory.GetFiles(folder, "*", SearchOption.TopDirectoryOnly).Select(f => Path.GetFileName(f)!).ToHashSet(StringComparer.OrdinalIgnoreCase);
         Assert.Empty(present.Except(expected));
         Assert.Empty(expected.Except(present));
-        Assert.All(Directory.GetDirectories(ModuleFolder).Select(Path.GetFileName), name => Assert.Equal("en-US", name));
     }
 
     [Fact]
@@ -95,13 +129,17 @@ public class ModuleFolderTests
 
     private static string RootModule() => Regex.Match(Manifest, @"RootModule\s*=\s*'([^']+)'").Groups[1].Value;
 
-    private static IEnumerable<string> FormatsToProcess()
+    private static IEnumerable<string> FormatsToProcess() => ManifestList("FormatsToProcess");
+
+    private static IEnumerable<string> NestedModules() => ManifestList("NestedModules");
+
+    private static IEnumerable<string> ManifestList(string key)
     {
-        var list = Regex.Match(Manifest, @"FormatsToProcess\s*=\s*@\(([^)]*)\)").Groups[1].Value;
+        var list = Regex.Match(Manifest, key + @"\s*=\s*@\(([^)]*)\)").Groups[1].Value;
         return Regex.Matches(list, "'([^']+)'").Select(m => m.Groups[1].Value);
     }
 
-    /// <summary>The root module and every folder assembly it references, transitively.</summary>
+    /// <summary>The root module and every module assembly it references, transitively, from the top folder or dependencies/.</summary>
     private static List<string> Closure(out List<string> unresolved)
     {
         unresolved = new List<string>();
@@ -119,8 +157,8 @@ public class ModuleFolderTests
                     continue;
                 }
 
-                var candidate = Path.Combine(ModuleFolder, reference + ".dll");
-                if (File.Exists(candidate))
+                var candidate = new[] { ModuleFolder, DependencyFolder }.Select(folder => Path.Combine(folder, reference + ".dll")).FirstOrDefault(File.Exists);
+                if (candidate != null)
                 {
                     pending.Enqueue(candidate);
                 }

@@ -1,5 +1,6 @@
 using System.Management.Automation;
 using CloudBlueMca.Infrastructure;
+using CloudBlueMca.Tests.Support;
 using Xunit;
 
 namespace CloudBlueMca.Tests.Infrastructure;
@@ -9,11 +10,11 @@ public class ModuleInitializerTests : IDisposable
     private readonly string _folder = Directory.CreateTempSubdirectory("cbmca-init-").FullName;
 
     [Fact]
-    public void AnyRequestedVersionResolvesToTheCopyInTheModuleFolder()
+    public void AnyRequestedVersionResolvesToTheCopyInTheFolder()
     {
         File.WriteAllText(Path.Combine(_folder, "System.Memory.dll"), string.Empty);
 
-        var path = ModuleInitializer.FindInModuleFolder(_folder, "System.Memory, Version=4.0.1.1, Culture=neutral, PublicKeyToken=cc7b13ffcd2ddd51");
+        var path = ModuleInitializer.FindInFolder(_folder, "System.Memory, Version=4.0.1.1, Culture=neutral, PublicKeyToken=cc7b13ffcd2ddd51");
 
         Assert.Equal(Path.Combine(_folder, "System.Memory.dll"), path);
     }
@@ -21,11 +22,23 @@ public class ModuleInitializerTests : IDisposable
     [Fact]
     public void AssembliesTheModuleDoesNotShipAreLeftToOthers()
     {
-        Assert.Null(ModuleInitializer.FindInModuleFolder(_folder, "Some.Other.Assembly, Version=1.0.0.0"));
+        Assert.Null(ModuleInitializer.FindInFolder(_folder, "Some.Other.Assembly, Version=1.0.0.0"));
+    }
+
+    [Theory]
+    [InlineData("/modules/CloudBlueMca/CloudBlueMca.dll", true)]
+    [InlineData("/modules/CloudBlueMca/dependencies/CloudBlueMca.Engine.dll", true)]
+    [InlineData("", true)]
+    [InlineData(null, true)]
+    [InlineData("/modules/Az.Accounts/2.19.0/lib/netfx/Microsoft.Identity.Client.dll", false)]
+    [InlineData("/modules/CloudBlueMcaOther/x.dll", false)]
+    public void OnlyTheModulesOwnRequestsAreAnswered(string? requester, bool answered)
+    {
+        Assert.Equal(answered, ModuleInitializer.IsModuleRequest(requester, "/modules/CloudBlueMca/"));
     }
 
     [Fact]
-    public void TheResolverIsOnlyNeededOnNetFramework()
+    public void TheWindowsPowerShellResolverIsNotUsedOnPowerShell7()
     {
         Assert.False(ModuleInitializer.IsNetFramework());
     }
@@ -35,6 +48,16 @@ public class ModuleInitializerTests : IDisposable
     {
         Assert.True(typeof(IModuleAssemblyInitializer).IsAssignableFrom(typeof(ModuleInitializer)));
         Assert.True(typeof(IModuleAssemblyCleanup).IsAssignableFrom(typeof(ModuleInitializer)));
+    }
+
+    [Fact]
+    public void TheBootstrapCallsTheInstallerByItsRealName()
+    {
+        // The nested module calls Install by name before PowerShell reads the cmdlets; a rename must not break it silently.
+        var bootstrap = File.ReadAllText(RepositoryFiles.PathOf("src", "CloudBlueMca", "CloudBlueMca.Bootstrap.psm1"));
+
+        Assert.Contains($"'{typeof(ModuleInitializer).FullName}'", bootstrap, StringComparison.Ordinal);
+        Assert.Contains($"::{nameof(ModuleInitializer.Install)}()", bootstrap, StringComparison.Ordinal);
     }
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);

@@ -61,7 +61,7 @@ namespace CloudBlueMca.Cmdlets.Mca
         [Parameter]
         public SwitchParameter Force { get; set; }
 
-        protected override void BeginProcessing()
+        protected override void OnBeginProcessing()
         {
             _workflow = new McaConfirmationWorkflow(ResolveConnection(), Force, ThrottleLimit);
         }

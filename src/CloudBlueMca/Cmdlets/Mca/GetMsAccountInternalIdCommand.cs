@@ -22,7 +22,7 @@ namespace CloudBlueMca.Cmdlets.Mca
         [AllowEmptyString]
         public string[] InitialSubdomain { get; set; } = new string[0];
 
-        protected override void BeginProcessing()
+        protected override void OnBeginProcessing()
         {
             _lookup = new MsAccountLookup(ResolveConnection());
         }

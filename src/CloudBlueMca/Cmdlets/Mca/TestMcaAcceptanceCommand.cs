@@ -41,7 +41,7 @@ namespace CloudBlueMca.Cmdlets.Mca
         [Parameter]
         public SwitchParameter Quiet { get; set; }
 
-        protected override void BeginProcessing()
+        protected override void OnBeginProcessing()
         {
             try
             {
