@@ -26,7 +26,7 @@ Describe 'Warnings' {
         $records = Get-MsAccountInternalId generated000299 -Connection $connection 3>&1
 
         $warnings = @($records | Where-Object { $_ -is [System.Management.Automation.WarningRecord] })
-        $accounts = @($records | Where-Object { $_ -is [CloudBlueMca.MsAccount] })
+        $accounts = @($records | Where-Object { $_.PSObject.TypeNames -contains 'CloudBlueMca.MsAccount' })
         $warnings | Should -HaveCount 1
         $warnings[0].Message | Should -BeLike "*'generated000299' belongs to 2 Microsoft accounts*"
         $accounts | Should -HaveCount 2
