@@ -156,7 +156,7 @@ Describe 'Confirm-McaAcceptance' {
         $first.GetType().FullName | Should -Be 'CloudBlueMca.McaConfirmation'
         $first.Result | Should -Be 'Confirmed'
         $first.MsAccountId | Should -Be '0ec8e245-2509-44b9-a184-a313345db839'
-        $first.DateAgreed | Should -Be ([datetime]::UtcNow.Date)
+        $first.DateAgreed | Should -Be ([datetime]::UtcNow.ToString('yyyy-MM-dd'))
         Test-McaAcceptance -AccountId 1000011 -Quiet | Should -BeTrue
 
         $second = Get-MsAccountInternalId example | Confirm-McaAcceptance -FirstName John -LastName Smith -Email john@example.com -PhoneNumber +1234567
@@ -168,7 +168,7 @@ Describe 'Confirm-McaAcceptance' {
         $result = Test-McaAcceptance -AccountId 1000011 | Where-Object AcceptanceRequired | Confirm-McaAcceptance @contact
 
         $result.Result | Should -Be 'Confirmed'
-        $result.DateAgreed | Should -Be ([datetime]'2020-03-10')
+        $result.DateAgreed | Should -Be '2020-03-10'
         (Test-McaAcceptance -AccountId 1000011).AcceptanceRequired | Should -BeFalse
     }
 
@@ -209,10 +209,9 @@ Describe 'Confirm-McaAcceptance rows that cannot be used' {
     BeforeAll { Connect-TestEmulator }
     AfterAll { Stop-TestEmulator $script:emulator }
 
-    It 'a row PowerShell cannot bind ends as its binding error, sends nothing, and the others go on' {
-        # No FirstName at all, then a DateAgreed that is not a date (refused by the parameter's
-        # InvariantDate transformation): PowerShell does not bind these rows and writes an error
-        # for each; the module never sees them.
+    It 'a row PowerShell cannot bind ends as its binding error, a date that is not one as InvalidContact; both send nothing, and the others go on' {
+        # No FirstName at all: PowerShell does not bind the row and writes its binding error. A
+        # DateAgreed that is not a date reaches the module and fails as that row's InvalidContact.
         $rows = @(
             [pscustomobject]@{ InitialSubdomain = 'example'; LastName = 'Smith'; Email = 'john@example.com'; PhoneNumber = '+1234567' }
             [pscustomobject]@{ InitialSubdomain = 'example'; FirstName = 'John'; LastName = 'Smith'; Email = 'john@example.com'; PhoneNumber = '+1234567'; DateAgreed = 'not a date' }
@@ -224,11 +223,12 @@ Describe 'Confirm-McaAcceptance rows that cannot be used' {
         $results.Result | Should -Be 'AlreadyConfirmed'
         $failures | Should -HaveCount 2
         ($failures.Exception.Message -join "`n") | Should -Match 'FirstName'
-        ($failures.Exception.Message -join "`n") | Should -Match "'not a date' is not a date"
+        $failures[1].FullyQualifiedErrorId | Should -BeLike 'InvalidContact,*'
+        $failures[1].Exception.Message | Should -Match "'not a date' is not an ISO 8601 date"
         Test-McaAcceptance -AccountId 1000011 -Quiet | Should -BeFalse
     }
 
-    It 'a DateAgreed after today (UTC) is InvalidContact and sends nothing' {
+    It 'a DateAgreed after today is InvalidContact and sends nothing' {
         $future = [datetime]::UtcNow.Date.AddDays(2).ToString('yyyy-MM-dd')
         $row = [pscustomobject]@{ InitialSubdomain = 'example'; FirstName = 'John'; LastName = 'Smith'; Email = 'john@example.com'; PhoneNumber = '+1234567'; DateAgreed = $future }
 

@@ -50,7 +50,7 @@ namespace CloudBlueMca.Engine.Mca
                 _prepared = true;
                 foreach (var row in _rows)
                 {
-                    row.Validate(_workflow.UtcToday);
+                    row.Validate(_workflow.Now, _workflow.LocalZone);
                 }
 
                 await ResolveSubdomainsAsync(context).ConfigureAwait(false);

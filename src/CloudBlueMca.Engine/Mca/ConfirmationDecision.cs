@@ -59,7 +59,7 @@ namespace CloudBlueMca.Engine.Mca
                 return Failed(new CloudBlueMcaException(
                     ErrorIds.ContactAlreadyRecorded,
                     ErrorKind.ResourceExists,
-                    $"The Microsoft account of '{rowName}' already has an acceptance contact on Tenant resource '{recorded.ApsId}': {recorded.CloudAgreementContact}. Nothing was sent. To replace it with {contact.FirstName} {contact.LastName} <{contact.Email}> agreed {contact.DateAgreedText}, run again with -Force.",
+                    $"The Microsoft account of '{rowName}' already has an acceptance contact on Tenant resource '{recorded.ApsId}': {recorded.CloudAgreementContact}. Nothing was sent. {ReplaceAdvice(contact)}",
                     rowName));
             }
 
@@ -69,6 +69,13 @@ namespace CloudBlueMca.Engine.Mca
                 ?? tenants[0];
             return new ConfirmationDecision(target, null, alreadyConfirmed: false);
         }
+
+        // Without a given date, -Force would record today's: say so, so nobody replaces a true
+        // acceptance date by accident.
+        private static string ReplaceAdvice(McaContact contact) =>
+            contact.GivenDate == null
+                ? $"To replace it with {contact.FirstName} {contact.LastName} <{contact.Email}>, give the date they accepted as -DateAgreed (a DateAgreed column) and run again with -Force; without a date, today's ({contact.DateAgreed}) would be recorded."
+                : $"To replace it with {contact.FirstName} {contact.LastName} <{contact.Email}> agreed {contact.DateAgreed}, run again with -Force.";
 
         private static ConfirmationDecision Failed(CloudBlueMcaException error) => new ConfirmationDecision(null, error, alreadyConfirmed: false);
     }

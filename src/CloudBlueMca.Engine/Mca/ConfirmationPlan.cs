@@ -17,7 +17,7 @@ namespace CloudBlueMca.Engine.Mca
         public string Target => $"Microsoft account '{Row.Name}' ({Row.MsAccountId}), Tenant resource {Tenant.ApsId}";
 
         /// <summary>ShouldProcess action: names the contact's e-mail and the date.</summary>
-        public string Action => $"Record MCA acceptance by {Row.Contact!.FirstName} {Row.Contact.LastName} <{Row.Contact.Email}> agreed {Row.Contact.DateAgreedText}";
+        public string Action => $"Record MCA acceptance by {Row.Contact!.FirstName} {Row.Contact.LastName} <{Row.Contact.Email}> agreed {Row.Contact.DateAgreed}";
 
         internal ConfirmationRow Row { get; }
 

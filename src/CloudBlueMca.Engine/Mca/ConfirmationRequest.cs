@@ -1,5 +1,3 @@
-using System;
-
 namespace CloudBlueMca.Engine.Mca
 {
     /// <summary>One input row of Confirm-McaAcceptance, as bound from parameters or an Import-Csv row.</summary>
@@ -18,8 +16,15 @@ namespace CloudBlueMca.Engine.Mca
 
         public string? PhoneNumber { get; set; }
 
-        /// <summary>Null means today (UTC).</summary>
-        public DateTime? DateAgreed { get; set; }
+        /// <summary>
+        /// As the user gave it: an <see cref="AgreementDate"/>, a <see cref="DateTime"/>, a
+        /// <see cref="DateTimeOffset"/> or ISO 8601 text, read by
+        /// <see cref="AgreementDate.TryRead(object, DateTimeOffset, TimeZoneInfo, out AgreementDate, out string)"/>
+        /// when the row is validated (anything else makes the row InvalidContact). Null means not
+        /// given: the row then matches a recorded contact of the same person whatever its date,
+        /// and a new contact is sent with today's UTC date.
+        /// </summary>
+        public object? DateAgreed { get; set; }
 
         public string? TenantResourceId { get; set; }
     }

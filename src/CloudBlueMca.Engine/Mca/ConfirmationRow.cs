@@ -35,7 +35,7 @@ namespace CloudBlueMca.Engine.Mca
         /// Checks the row before any request: an account to act on and a valid contact. The
         /// subdomain is checked only when it is used for the look-up (MsAccountId wins).
         /// </summary>
-        public void Validate(DateTime utcToday)
+        public void Validate(DateTimeOffset now, TimeZoneInfo localZone)
         {
             try
             {
@@ -68,7 +68,7 @@ namespace CloudBlueMca.Engine.Mca
                         Name);
                 }
 
-                Contact = McaContact.Create(Request.FirstName, Request.LastName, Request.Email, Request.PhoneNumber, Request.DateAgreed, utcToday, Name);
+                Contact = McaContact.Create(Request.FirstName, Request.LastName, Request.Email, Request.PhoneNumber, Request.DateAgreed, now, localZone, Name);
             }
             catch (CloudBlueMcaException error)
             {
@@ -97,7 +97,11 @@ namespace CloudBlueMca.Engine.Mca
                     LastName = contact.LastName,
                     Email = contact.Email,
                     PhoneNumber = contact.Phone,
-                    DateAgreed = contact.DateAgreed,
+                    // AlreadyConfirmed reports the date on record: without a given date it is the
+                    // only true one.
+                    DateAgreed = result == ConfirmationResult.AlreadyConfirmed
+                        ? tenant.CloudAgreementContact?.DateAgreed ?? contact.DateAgreed.ToString()
+                        : contact.DateAgreed.ToString(),
                     Result = result,
                 },
                 null);

@@ -23,18 +23,20 @@ namespace CloudBlueMca.Engine.Mca
         private static readonly TimeSpan ProgressInterval = TimeSpan.FromMilliseconds(200);
 
         private readonly TenantDirectory _directory;
-        private readonly Func<DateTime> _utcNow;
+        private readonly Func<DateTimeOffset> _now;
         private readonly Stopwatch _sinceProgress = Stopwatch.StartNew();
         private readonly object _progressGate = new object();
         private int _received;
         private int _done;
 
         public McaConfirmationWorkflow(CloudBlueConnection connection, bool force, int throttleLimit)
-            : this(connection, force, throttleLimit, () => DateTime.UtcNow)
+            : this(connection, force, throttleLimit, () => DateTimeOffset.Now, TimeZoneInfo.Local)
         {
         }
 
-        internal McaConfirmationWorkflow(CloudBlueConnection connection, bool force, int throttleLimit, Func<DateTime> utcNow)
+        /// <param name="now">The clock; tests pin it.</param>
+        /// <param name="localZone">The user's time zone, whose calendar says what "today" is for a given date.</param>
+        internal McaConfirmationWorkflow(CloudBlueConnection connection, bool force, int throttleLimit, Func<DateTimeOffset> now, TimeZoneInfo localZone)
         {
             if (throttleLimit < 1)
             {
@@ -43,7 +45,8 @@ namespace CloudBlueMca.Engine.Mca
 
             Force = force;
             ThrottleLimit = throttleLimit;
-            _utcNow = utcNow;
+            _now = now;
+            LocalZone = localZone;
             _directory = new TenantDirectory(connection, throttleLimit);
         }
 
@@ -51,7 +54,9 @@ namespace CloudBlueMca.Engine.Mca
 
         public int ThrottleLimit { get; }
 
-        internal DateTime UtcToday => _utcNow().Date;
+        internal DateTimeOffset Now => _now();
+
+        internal TimeZoneInfo LocalZone { get; }
 
         public ConfirmationBatch CreateBatch(IReadOnlyList<ConfirmationRequest> requests)
         {

@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Globalization;
 using System.Linq;
 using System.Text.RegularExpressions;
 
@@ -20,12 +19,13 @@ namespace CloudBlueMca.Engine.Mca
         // Digits with the usual separators and an optional leading '+': "+1234567", "+1 (425) 555-0100".
         private static readonly Regex PhonePattern = new Regex(@"^\+?[0-9 ().\-]{4,32}$", RegexOptions.CultureInvariant);
 
-        private McaContact(string firstName, string lastName, string email, string phone, DateTime dateAgreed)
+        private McaContact(string firstName, string lastName, string email, string phone, AgreementDate? givenDate, AgreementDate dateAgreed)
         {
             FirstName = firstName;
             LastName = lastName;
             Email = email;
             Phone = phone;
+            GivenDate = givenDate;
             DateAgreed = dateAgreed;
         }
 
@@ -37,18 +37,20 @@ namespace CloudBlueMca.Engine.Mca
 
         public string Phone { get; }
 
-        /// <summary>The calendar date of acceptance (time of day dropped).</summary>
-        public DateTime DateAgreed { get; }
+        /// <summary>The date the user gave; null when none was given.</summary>
+        public AgreementDate? GivenDate { get; }
 
-        public string DateAgreedText => DateAgreed.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        /// <summary>The date to send: the given one, else today's UTC date.</summary>
+        public AgreementDate DateAgreed { get; }
 
         /// <summary>
-        /// Validates and trims a contact. <paramref name="dateAgreed"/> defaults to
-        /// <paramref name="utcToday"/> and may not lie after it. Throws
-        /// <see cref="ErrorIds.InvalidContact"/> listing every problem, with <paramref name="target"/>
-        /// as the error's target.
+        /// Validates and trims a contact. <paramref name="dateAgreed"/> is read by
+        /// <see cref="AgreementDate.TryRead(object, DateTimeOffset, TimeZoneInfo, out AgreementDate, out string)"/>
+        /// (ISO 8601 text or a date, never in the future) and defaults to today's UTC date at
+        /// <paramref name="now"/>. Throws <see cref="ErrorIds.InvalidContact"/> listing every
+        /// problem, with <paramref name="target"/> as the error's target.
         /// </summary>
-        public static McaContact Create(string? firstName, string? lastName, string? email, string? phone, DateTime? dateAgreed, DateTime utcToday, string target)
+        public static McaContact Create(string? firstName, string? lastName, string? email, string? phone, object? dateAgreed, DateTimeOffset now, TimeZoneInfo localZone, string target)
         {
             var problems = new List<string>();
             var first = RequireName(firstName, "FirstName", problems);
@@ -65,10 +67,17 @@ namespace CloudBlueMca.Engine.Mca
                 problems.Add($"PhoneNumber '{phone}' is not a plausible phone number (digits, spaces, '+', '-', '.', parentheses; at least 4 digits)");
             }
 
-            var date = DateTime.SpecifyKind(CalendarDate(dateAgreed ?? utcToday), DateTimeKind.Utc);
-            if (date > utcToday.Date)
+            AgreementDate? given = null;
+            if (dateAgreed != null)
             {
-                problems.Add($"DateAgreed {date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)} is in the future (today is {utcToday.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)} UTC)");
+                if (AgreementDate.TryRead(dateAgreed, now, localZone, out var date, out var problem))
+                {
+                    given = date;
+                }
+                else
+                {
+                    problems.Add($"DateAgreed {problem}");
+                }
             }
 
             if (problems.Count > 0)
@@ -80,26 +89,24 @@ namespace CloudBlueMca.Engine.Mca
                     target);
             }
 
-            return new McaContact(first, last, mail, phoneText, date);
+            return new McaContact(first, last, mail, phoneText, given, given ?? AgreementDate.UtcToday(now));
         }
 
         /// <summary>
-        /// True when a recorded contact is this contact: same date, names and e-mail compared
-        /// case-insensitively, phone numbers compared by their digits and '+'.
+        /// True when a recorded contact is this contact: names and e-mail compared
+        /// case-insensitively, phone numbers compared by their digits and '+', and the same date
+        /// when one was given. Without a given date any recorded date matches, so a daily re-run
+        /// of a list without dates finds its earlier confirmations instead of offering to
+        /// overwrite a true date with today's; a record without a readable date never matches.
         /// </summary>
         public bool IsRecordedAs(CloudAgreementContact? recorded) =>
             recorded != null
-            && recorded.DateAgreed == DateAgreed
+            && AgreementDate.TryParse(recorded.DateAgreed, out var recordedDate)
+            && (GivenDate == null || GivenDate == recordedDate)
             && SameText(recorded.FirstName, FirstName)
             && SameText(recorded.LastName, LastName)
             && SameText(recorded.Email, Email)
             && PhoneKey(recorded.Phone) == PhoneKey(Phone);
-
-        // A local time (Get-Date) is a moment: east of UTC its local date can already be
-        // tomorrow in UTC, so it is compared and sent as its UTC date. A date without a kind
-        // (typed, or read from a CSV) is taken as the calendar date it names.
-        private static DateTime CalendarDate(DateTime value) =>
-            (value.Kind == DateTimeKind.Local ? value.ToUniversalTime() : value).Date;
 
         private static string RequireName(string? value, string parameter, List<string> problems)
         {

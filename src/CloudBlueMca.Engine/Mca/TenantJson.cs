@@ -47,7 +47,7 @@ namespace CloudBlueMca.Engine.Mca
                 ["first_name"] = contact.FirstName,
                 ["last_name"] = contact.LastName,
                 ["phone"] = contact.Phone,
-                ["date_agreed"] = contact.DateAgreedText,
+                ["date_agreed"] = contact.DateAgreed.ToString(),
             },
         };
 
@@ -100,10 +100,8 @@ namespace CloudBlueMca.Engine.Mca
             return empty ? null : recorded;
         }
 
-        private static DateTime? Date(JsonNode? node) =>
-            DateTime.TryParseExact(Text(node), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
-                ? DateTime.SpecifyKind(date, DateTimeKind.Utc)
-                : (DateTime?)null;
+        private static string? Date(JsonNode? node) =>
+            AgreementDate.TryParse(Text(node), out var date) ? date.ToString() : null;
 
         // Without select(account) the link is a stub carrying only the APS id; with it, the
         // account resource itself, whose 'id' is the customer's system id.

@@ -1,5 +1,3 @@
-using System;
-
 namespace CloudBlueMca
 {
     /// <summary>The person who accepted the Microsoft Customer Agreement, as recorded on a Tenant resource.</summary>
@@ -13,10 +11,10 @@ namespace CloudBlueMca
 
         public string? Phone { get; set; }
 
-        /// <summary>The date of acceptance (UTC date, no time). Null when the platform holds no readable date.</summary>
-        public DateTime? DateAgreed { get; set; }
+        /// <summary>The date of acceptance as <c>yyyy-MM-dd</c> (seed 000's <c>date_agreed</c>). Null when the platform holds no readable date.</summary>
+        public string? DateAgreed { get; set; }
 
         public override string ToString() =>
-            $"{FirstName} {LastName} <{Email}>, phone {Phone}, agreed {DateAgreed?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? "(no date)"}";
+            $"{FirstName} {LastName} <{Email}>, phone {Phone}, agreed {DateAgreed ?? "(no date)"}";
     }
 }

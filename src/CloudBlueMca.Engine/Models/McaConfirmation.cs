@@ -1,5 +1,3 @@
-using System;
-
 namespace CloudBlueMca
 {
     /// <summary>What Confirm-McaAcceptance did for one input row.</summary>
@@ -20,8 +18,11 @@ namespace CloudBlueMca
 
         public string PhoneNumber { get; set; } = string.Empty;
 
-        /// <summary>The date of acceptance (UTC date, no time).</summary>
-        public DateTime DateAgreed { get; set; }
+        /// <summary>
+        /// The date of acceptance as <c>yyyy-MM-dd</c> (text, so Export-Csv writes it the same in
+        /// every culture): the date sent, or for AlreadyConfirmed the date on record.
+        /// </summary>
+        public string DateAgreed { get; set; } = string.Empty;
 
         public ConfirmationResult Result { get; set; }
     }

@@ -52,7 +52,8 @@ public class McaCmdletContractTests
         }
 
         Assert.Equal(["Phone"], Parameter<ConfirmMcaAcceptanceCommand>("PhoneNumber").Aliases);
-        Assert.Equal(typeof(DateTime?), Parameter<ConfirmMcaAcceptanceCommand>("DateAgreed").Type);
+        // [object], so a date PowerShell cannot read reaches the engine and becomes the row's InvalidContact.
+        Assert.Equal(typeof(object), Parameter<ConfirmMcaAcceptanceCommand>("DateAgreed").Type);
         Assert.Equal(typeof(SwitchParameter), Parameter<ConfirmMcaAcceptanceCommand>("Force").Type);
         Assert.Single(Parameters(cmdlet).SelectMany(p => p.Declarations).Select(d => d.SetName).Distinct());
     }

@@ -23,7 +23,7 @@ public class McaConfirmationTests
         Assert.Equal("example", confirmation.InitialSubdomain);
         Assert.Equal("042b672a-47f8-4dc9-a973-f4134390f357", confirmation.TenantResourceId);
         Assert.Equal(("John", "Smith", "john@example.com", "+1234567"), (confirmation.FirstName, confirmation.LastName, confirmation.Email, confirmation.PhoneNumber));
-        Assert.Equal(new DateTime(2020, 3, 10), confirmation.DateAgreed);
+        Assert.Equal("2020-03-10", confirmation.DateAgreed);
 
         var put = Assert.Single(emulator.Puts);
         Assert.Equal("/aps/2/resources/042b672a-47f8-4dc9-a973-f4134390f357", put.Path);
@@ -41,7 +41,7 @@ public class McaConfirmationTests
 
         var confirmation = Assert.Single(await emulator.ConfirmAsync(row)).Confirmation!;
 
-        Assert.Equal(new DateTime(2024, 5, 17), confirmation.DateAgreed);
+        Assert.Equal("2024-05-17", confirmation.DateAgreed);
         Assert.Equal("2024-05-17", (string)Body(Assert.Single(emulator.Puts))["cloud_agreement_contact"]!["date_agreed"]!);
     }
 

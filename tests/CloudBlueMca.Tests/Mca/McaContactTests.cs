@@ -6,25 +6,18 @@ namespace CloudBlueMca.Tests.Mca;
 
 public class McaContactTests
 {
-    private static readonly DateTime Today = new(2024, 5, 17, 0, 0, 0, DateTimeKind.Utc);
+    private static readonly DateTimeOffset Now = new(2024, 5, 17, 15, 30, 0, TimeSpan.Zero);
 
     [Fact]
     public void Create_trims_and_defaults_the_date_to_today_utc()
     {
-        var contact = McaContact.Create(" John ", "Smith ", " johnsmith@example.com", " +1234567 ", null, Today, "example");
+        var contact = McaContact.Create(" John ", "Smith ", " johnsmith@example.com", " +1234567 ", null, Now, TimeZoneInfo.Utc, "example");
 
         Assert.Equal("John", contact.FirstName);
         Assert.Equal("Smith", contact.LastName);
         Assert.Equal("johnsmith@example.com", contact.Email);
         Assert.Equal("+1234567", contact.Phone);
-        Assert.Equal("2024-05-17", contact.DateAgreedText);
-    }
-
-    [Fact]
-    public void Create_drops_the_time_of_day_and_accepts_today()
-    {
-        var contact = McaContact.Create("John", "Smith", "john@example.com", "+1 (425) 555-0100", Today.AddHours(23), Today, "example");
-        Assert.Equal("2024-05-17", contact.DateAgreedText);
+        Assert.Equal("2024-05-17", contact.DateAgreed.ToString());
     }
 
     [Theory]
@@ -40,7 +33,7 @@ public class McaContactTests
     [InlineData("John", "Smith", "john@example.com", "+1234567;drop", "PhoneNumber")]
     public void Create_rejects_each_bad_field_with_InvalidContact(string first, string last, string email, string phone, string expectedText)
     {
-        var error = Assert.Throws<CloudBlueMcaException>(() => McaContact.Create(first, last, email, phone, null, Today, "example"));
+        var error = Assert.Throws<CloudBlueMcaException>(() => McaContact.Create(first, last, email, phone, null, Now, TimeZoneInfo.Utc, "example"));
 
         Assert.Equal(ErrorIds.InvalidContact, error.ErrorId);
         Assert.Equal("example", error.Target);
@@ -48,40 +41,44 @@ public class McaContactTests
         Assert.Contains("'example'", error.Message);
     }
 
-    [Fact]
-    public void Create_rejects_a_date_after_today_utc()
+    [Theory]
+    [InlineData("01.02.2024")]
+    [InlineData("1.5.2024")]
+    [InlineData("31.12.2024")]
+    [InlineData("05/01/2024")]
+    [InlineData("yesterday")]
+    [InlineData("2024-02-30")]
+    public void Create_refuses_a_date_that_is_not_ISO_8601_naming_the_accepted_format(string text)
     {
-        var error = Assert.Throws<CloudBlueMcaException>(() => McaContact.Create("John", "Smith", "john@example.com", "+1234567", Today.AddDays(1), Today, "example"));
+        var error = Assert.Throws<CloudBlueMcaException>(() => McaContact.Create("John", "Smith", "john@example.com", "+1234567", text, Now, TimeZoneInfo.Utc, "example"));
+
+        Assert.Equal(ErrorIds.InvalidContact, error.ErrorId);
+        Assert.Contains($"DateAgreed '{text}' is not", error.Message);
+        Assert.Contains("yyyy-MM-dd", error.Message);
+    }
+
+    [Fact]
+    public void Create_refuses_a_date_after_the_users_local_today()
+    {
+        var error = Assert.Throws<CloudBlueMcaException>(() => McaContact.Create("John", "Smith", "john@example.com", "+1234567", "2024-05-18", Now, TimeZoneInfo.Utc, "example"));
         Assert.Contains("2024-05-18 is in the future", error.Message);
     }
 
     [Fact]
-    public void Create_takes_a_local_time_as_its_utc_date()
+    public void Create_keeps_a_given_date_and_sends_today_utc_without_one()
     {
-        // The last UTC hour of today, as Get-Date would give it: east of UTC its local date is
-        // already tomorrow, west of UTC it is still today. (On a UTC machine both dates agree.)
-        var localMoment = Today.AddHours(23.5).ToLocalTime();
+        var given = McaContact.Create("John", "Smith", "john@example.com", "+1234567", new DateTime(2020, 2, 19), Now, TimeZoneInfo.Utc, "example");
+        var none = McaContact.Create("John", "Smith", "john@example.com", "+1234567", null, Now, TimeZoneInfo.Utc, "example");
 
-        var contact = McaContact.Create("John", "Smith", "john@example.com", "+1234567", localMoment, Today, "example");
-
-        Assert.Equal("2024-05-17", contact.DateAgreedText);
-        Assert.Equal(DateTimeKind.Utc, contact.DateAgreed.Kind);
-    }
-
-    [Fact]
-    public void Create_takes_a_date_without_kind_as_the_calendar_date_it_names()
-    {
-        var fromCsv = new DateTime(2024, 5, 17, 0, 0, 0, DateTimeKind.Unspecified);
-
-        Assert.Equal("2024-05-17", McaContact.Create("John", "Smith", "john@example.com", "+1234567", fromCsv, Today, "example").DateAgreedText);
-        var error = Assert.Throws<CloudBlueMcaException>(() => McaContact.Create("John", "Smith", "john@example.com", "+1234567", fromCsv.AddDays(1), Today, "example"));
-        Assert.Contains("2024-05-18 is in the future", error.Message);
+        Assert.Equal(new AgreementDate(2020, 2, 19), given.GivenDate);
+        Assert.Null(none.GivenDate);
+        Assert.Equal("2024-05-17", none.DateAgreed.ToString());
     }
 
     [Fact]
     public void Create_lists_every_problem_at_once()
     {
-        var error = Assert.Throws<CloudBlueMcaException>(() => McaContact.Create(null, null, null, null, null, Today, "row"));
+        var error = Assert.Throws<CloudBlueMcaException>(() => McaContact.Create(null, null, null, null, null, Now, TimeZoneInfo.Utc, "row"));
         Assert.Contains("FirstName", error.Message);
         Assert.Contains("LastName", error.Message);
         Assert.Contains("Email", error.Message);
@@ -89,14 +86,28 @@ public class McaContactTests
     }
 
     [Fact]
-    public void IsRecordedAs_ignores_case_and_phone_punctuation_but_not_the_date()
+    public void IsRecordedAs_ignores_case_and_phone_punctuation_but_not_a_given_date()
     {
-        var contact = McaContact.Create("John", "Smith", "johnsmith@example.com", "+1 234 567", new DateTime(2020, 2, 19), Today, "x");
-        var recorded = new CloudAgreementContact { Email = "JohnSmith@example.com", FirstName = "john", LastName = "SMITH", Phone = "+1234567", DateAgreed = new DateTime(2020, 2, 19) };
+        var contact = McaContact.Create("John", "Smith", "johnsmith@example.com", "+1 234 567", "2020-02-19", Now, TimeZoneInfo.Utc, "x");
+        var recorded = new CloudAgreementContact { Email = "JohnSmith@example.com", FirstName = "john", LastName = "SMITH", Phone = "+1234567", DateAgreed = "2020-02-19" };
 
         Assert.True(contact.IsRecordedAs(recorded));
-        recorded.DateAgreed = new DateTime(2020, 2, 20);
+        recorded.DateAgreed = "2020-02-20";
         Assert.False(contact.IsRecordedAs(recorded));
         Assert.False(contact.IsRecordedAs(null));
+    }
+
+    [Fact]
+    public void IsRecordedAs_without_a_given_date_matches_the_same_person_whatever_the_recorded_date()
+    {
+        var contact = McaContact.Create("John", "Smith", "johnsmith@example.com", "+1234567", null, Now, TimeZoneInfo.Utc, "x");
+        var recorded = new CloudAgreementContact { Email = "johnsmith@example.com", FirstName = "John", LastName = "Smith", Phone = "+1234567", DateAgreed = "2019-11-02" };
+
+        Assert.True(contact.IsRecordedAs(recorded));
+        recorded.DateAgreed = null;
+        Assert.False(contact.IsRecordedAs(recorded));
+        recorded.DateAgreed = "2019-11-02";
+        recorded.Email = "jane@example.com";
+        Assert.False(contact.IsRecordedAs(recorded));
     }
 }

@@ -50,7 +50,7 @@ internal sealed class McaEmulator : IAsyncDisposable
     public IReadOnlyList<LoggedRequest> Puts => Host.Log.Entries.Where(r => r.Method == "PUT").ToList();
 
     public McaConfirmationWorkflow Workflow(bool force = false, int throttleLimit = McaConfirmationWorkflow.DefaultThrottleLimit) =>
-        new(Connection, force, throttleLimit, () => new DateTime(2024, 5, 17, 15, 30, 0, DateTimeKind.Utc));
+        new(Connection, force, throttleLimit, () => new DateTimeOffset(2024, 5, 17, 15, 30, 0, TimeSpan.Zero), TimeZoneInfo.Utc);
 
     /// <summary>Plans, approves every plan, executes: what the cmdlet does without -WhatIf.</summary>
     public async Task<IReadOnlyList<ConfirmationOutcome>> ConfirmAsync(McaConfirmationWorkflow workflow, params ConfirmationRequest[] rows)
@@ -67,7 +67,7 @@ internal sealed class McaEmulator : IAsyncDisposable
 
     public Task<IReadOnlyList<ConfirmationOutcome>> ConfirmAsync(params ConfirmationRequest[] rows) => ConfirmAsync(Workflow(), rows);
 
-    public static ConfirmationRequest Row(string? subdomain = null, string? msAccountId = null, string email = "john@example.com", DateTime? date = null) => new()
+    public static ConfirmationRequest Row(string? subdomain = null, string? msAccountId = null, string email = "john@example.com", object? date = null) => new()
     {
         InitialSubdomain = subdomain,
         MsAccountId = msAccountId,

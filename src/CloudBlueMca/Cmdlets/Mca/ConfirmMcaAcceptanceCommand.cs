@@ -1,4 +1,3 @@
-using System;
 using System.Linq;
 using System.Management.Automation;
 using CloudBlueMca.Engine.Mca;
@@ -44,10 +43,15 @@ namespace CloudBlueMca.Cmdlets.Mca
         [AllowEmptyString]
         public string PhoneNumber { get; set; } = string.Empty;
 
-        /// <summary>Default: today (UTC). Sent as yyyy-MM-dd; may not be in the future.</summary>
+        /// <summary>
+        /// A [datetime] or ISO 8601 text (yyyy-MM-dd, optionally with a time), read by
+        /// <see cref="Engine.AgreementDate"/>'s rules; not in the future. Default: none given, which
+        /// matches a recorded contact of the same person whatever its date, and sends today's
+        /// UTC date otherwise. Sent as yyyy-MM-dd.
+        /// </summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
-        [InvariantDate]
-        public DateTime? DateAgreed { get; set; }
+        [AgreementDateArgument]
+        public object? DateAgreed { get; set; }
 
         /// <summary>The Tenant resource to record the contact on; default: one in aps:ready, else the first.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
