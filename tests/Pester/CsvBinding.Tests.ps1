@@ -1,8 +1,8 @@
 #Requires -Modules @{ ModuleName = 'Pester'; ModuleVersion = '5.0' }
 # Import-Csv rows binding to Confirm-McaAcceptance by property name, as admins feed it files:
 # a missing column, an extra column, empty values, a UTF-8 file with a byte order mark, a file
-# separated by ';', and the DateAgreed column through the InvariantDate transformation. This file
-# tests how rows bind and what is sent; which date strings are accepted is issue 9's contract.
+# separated by ';', and how a DateAgreed cell reaches the module (the AgreementDateArgument
+# transformation). Which date forms are accepted is McaDates.Tests.ps1's subject.
 # Each test uses its own generated accounts (none has a contact), so tests do not interfere.
 
 BeforeAll {
@@ -126,7 +126,7 @@ Describe 'Import-Csv | Confirm-McaAcceptance' {
     }
 }
 
-Describe 'DateAgreed binding (InvariantDate)' {
+Describe 'DateAgreed binding (AgreementDateArgument)' {
     BeforeEach { Clear-TestEmulatorRequest -Emulator $emulator }
 
     It 'binds a yyyy-MM-dd cell and sends that calendar date' {
@@ -159,16 +159,19 @@ Describe 'DateAgreed binding (InvariantDate)' {
         (Get-SentContact).date_agreed | Should -Be ([datetime]::UtcNow.ToString('yyyy-MM-dd'))
     }
 
-    It 'fails the binding of a row whose cell is not a date, naming the value; the other rows go on' {
-        $csv = New-CsvFile $header, 'generated000014,John,Smith,john@example.com,+1234567,last tuesday', 'generated000015,John,Smith,john@example.com,+1234567,2020-02-19'
+    It 'binds a cell that is not a date, so that row ends as its own InvalidContact, in input order; the other rows go on' {
+        # A binding error would be written before earlier rows are settled and name no row; the
+        # module reads the text itself and refuses it for that row only.
+        $csv = New-CsvFile $header, 'generated000017,John,Smith,john@example.com,+1234567,2020-02-18', 'generated000014,John,Smith,john@example.com,+1234567,last tuesday', 'generated000015,John,Smith,john@example.com,+1234567,2020-02-19'
 
         $results = Import-Csv $csv | Confirm-McaAcceptance -ErrorVariable failures -ErrorAction SilentlyContinue
 
-        $results.InitialSubdomain | Should -Be 'generated000015'
+        $results.InitialSubdomain | Should -Be 'generated000017', 'generated000015'
         $failures | Should -HaveCount 1
-        $failures[0].Exception | Should -BeOfType ([System.Management.Automation.ParameterBindingException])
-        $failures[0].Exception.Message | Should -BeLike "*'last tuesday' is not a date*"
-        @(Get-SentContact).date_agreed | Should -Be '2020-02-19'
+        $failures[0].FullyQualifiedErrorId | Should -BeLike 'InvalidContact,*'
+        $failures[0].TargetObject | Should -Be 'generated000014'
+        $failures[0].Exception.Message | Should -BeLike "*'last tuesday'*"
+        @(Get-SentContact).date_agreed | Should -Be '2020-02-18', '2020-02-19'
         (Test-McaAcceptance -AccountId 2000014).AcceptanceRequired | Should -BeTrue
     }
 
