@@ -22,9 +22,14 @@ namespace CloudBlueMca.Cmdlets.Mca
         [AllowEmptyString]
         public string[] InitialSubdomain { get; set; } = new string[0];
 
+        /// <summary>Look-up requests sent at once (a batch of many subdomains is split into several URLs).</summary>
+        [Parameter]
+        [ValidateRange(1, McaConfirmationWorkflow.MaxThrottleLimit)]
+        public int ThrottleLimit { get; set; } = McaConfirmationWorkflow.DefaultThrottleLimit;
+
         protected override void OnBeginProcessing()
         {
-            _lookup = new MsAccountLookup(ResolveConnection());
+            _lookup = new MsAccountLookup(ResolveConnection(), ThrottleLimit);
         }
 
         protected override int BatchSize => MsAccountLookup.BatchSize;
