@@ -4,23 +4,49 @@ namespace CloudBlueMca.Infrastructure
 {
     /// <summary>
     /// Base of the CloudBlue cmdlets that gather pipeline input and hand it to the engine in
-    /// batches (<see cref="InputBatches{TItem}"/>).
+    /// batches, so thousands of input objects cost a few batched requests instead of thousands of
+    /// sequential ones. A batch is processed when it is full and once more at the end.
     /// </summary>
     public abstract class BatchingCloudBlueCmdlet<TItem> : CloudBlueCmdlet
     {
-        private InputBatches<TItem>? _batches;
+        private readonly List<TItem> _pending = new List<TItem>();
+        private bool _inputEnded;
 
         protected abstract int BatchSize { get; }
 
         /// <summary>Runs one batch and writes its results, in input order.</summary>
         protected abstract void ProcessBatch(TItem[] batch);
 
-        protected void Enqueue(IEnumerable<TItem> items) => Batches.Add(items);
+        protected void Enqueue(IEnumerable<TItem> items)
+        {
+            _pending.AddRange(items);
+            if (_pending.Count >= BatchSize)
+            {
+                Flush();
+            }
+        }
 
         protected void Enqueue(TItem item) => Enqueue(new[] { item });
 
-        protected override void EndProcessing() => Batches.Flush();
+        protected override bool InputComplete => _inputEnded;
 
-        private InputBatches<TItem> Batches => _batches ??= new InputBatches<TItem>(BatchSize, ProcessBatch);
+        protected override void EndProcessing()
+        {
+            _inputEnded = true;
+            Flush();
+            CompleteProgress();
+        }
+
+        private void Flush()
+        {
+            if (_pending.Count == 0)
+            {
+                return;
+            }
+
+            var batch = _pending.ToArray();
+            _pending.Clear();
+            ProcessBatch(batch);
+        }
     }
 }

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
@@ -18,7 +19,15 @@ namespace CloudBlueMca.Infrastructure
         private readonly CancellationTokenSource _stopping = new CancellationTokenSource();
         private readonly PipelineLog _log = new PipelineLog();
         private readonly Dictionary<string, int> _progressIds = new Dictionary<string, int>(StringComparer.Ordinal);
+        private readonly Dictionary<string, EngineProgress> _openProgress = new Dictionary<string, EngineProgress>(StringComparer.Ordinal);
         private OperationContext? _operation;
+
+        /// <summary>
+        /// False while pipeline input may still arrive. The engine counts against the rows received
+        /// so far, so until the input ends a "total" is not one: progress then shows no percentage
+        /// and is never reported complete (the bar would vanish and come back at a lower percentage).
+        /// </summary>
+        protected virtual bool InputComplete => true;
 
         /// <summary>The context handed to every engine call of this invocation.</summary>
         protected OperationContext Operation => _operation ??= new OperationContext(_log, _stopping.Token);
@@ -92,6 +101,18 @@ namespace CloudBlueMca.Infrastructure
         internal static ErrorCategory ToCategory(ErrorKind kind) =>
             Enum.TryParse(kind.ToString(), out ErrorCategory category) ? category : ErrorCategory.NotSpecified;
 
+        /// <summary>
+        /// Writes the completed record of every progress activity still open, once the input has
+        /// ended: the last batch may have been processed while more input could still come.
+        /// </summary>
+        protected void CompleteProgress()
+        {
+            foreach (var progress in _openProgress.Values.ToList())
+            {
+                WriteProgress(ToProgressRecord(progress));
+            }
+        }
+
         protected override void StopProcessing()
         {
             _stopping.Cancel();
@@ -132,12 +153,14 @@ namespace CloudBlueMca.Infrastructure
             }
 
             var record = new ProgressRecord(id, progress.Activity, progress.Status);
-            if (progress.Total is int total && total > 0)
+            _openProgress[progress.Activity] = progress;
+            if (InputComplete && progress.Total is int total && total > 0)
             {
                 record.PercentComplete = Math.Min(100, (int)(100L * progress.Completed / total));
                 if (progress.Completed >= total)
                 {
                     record.RecordType = ProgressRecordType.Completed;
+                    _openProgress.Remove(progress.Activity);
                 }
             }
 
