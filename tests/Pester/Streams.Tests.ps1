@@ -81,7 +81,7 @@ Describe 'Progress' {
         }
 
         $run.Error | Should -HaveCount 0
-        $run.Output | Should -HaveCount 3
+        $run.Output | Should -HaveCount 7
         $progress = @($run.Progress)
         $progress.Count | Should -BeGreaterOrEqual 1
         $progress[-1].RecordType | Should -Be 'Completed'
