@@ -117,11 +117,12 @@ Describe 'Stops lose nothing' {
         finally {
             $shell.Dispose()
         }
-        $puts = @(Get-PutTenantId).Count
+        # The emulator logs a request when it answers it or the client hangs up: let the
+        # cancelled ones arrive. A PUT started after the stop would be named nowhere.
         Start-Sleep -Milliseconds 400
+        $puts = @(Get-PutTenantId).Count
 
         $results | Should -HaveCount 3
-        @(Get-PutTenantId).Count | Should -Be $puts
         $puts | Should -BeLessThan 60
         Assert-EveryPutAccountedFor $results $warnings
     }
@@ -144,11 +145,12 @@ Describe 'Stops lose nothing' {
         finally {
             $shell.Dispose()
         }
-        $puts = @(Get-PutTenantId).Count
+        # The emulator logs a request when it answers it or the client hangs up: let the
+        # cancelled ones arrive. A PUT started after the stop would be named nowhere.
         Start-Sleep -Milliseconds 400
+        $puts = @(Get-PutTenantId).Count
 
         $results.Count | Should -BeGreaterOrEqual 10
-        @(Get-PutTenantId).Count | Should -Be $puts
         $puts | Should -BeLessThan 200
         Assert-EveryPutAccountedFor $results $warnings
     }
@@ -174,10 +176,11 @@ Describe 'Stops lose nothing' {
         finally {
             Remove-Job -Job $job -Force
         }
-        $puts = @(Get-PutTenantId).Count
+        # The emulator logs a request when it answers it or the client hangs up: let the
+        # cancelled ones arrive. A PUT started after the stop would be named nowhere.
         Start-Sleep -Milliseconds 400
+        $puts = @(Get-PutTenantId).Count
 
-        @(Get-PutTenantId).Count | Should -Be $puts
         $puts | Should -BeLessThan 200
         Assert-EveryPutAccountedFor $everything @($everything | ForEach-Object { "$_" })
     }

@@ -85,8 +85,8 @@ public class McaFaultTests
 
         run.Complete();
         var written = new List<ConfirmationRow>();
-        var until = DateTime.UtcNow.AddMilliseconds(700);
-        while (DateTime.UtcNow < until)
+        var until = DateTime.UtcNow.AddSeconds(10);
+        while (written.Count < 3 && DateTime.UtcNow < until)
         {
             while (run.TakeNext() is BulkStep<ConfirmationRow> step)
             {
@@ -106,11 +106,12 @@ public class McaFaultTests
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var unwritten = run.Stop(TimeSpan.FromSeconds(2));
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(1), $"took {clock.Elapsed}");
-        var putsAtStop = emulator.Puts.Count;
-        await Task.Delay(300);
 
-        Assert.Equal(putsAtStop, emulator.Puts.Count);
-        Assert.InRange(putsAtStop, 1, 199);
+        // The emulator logs a request when it answers it or the client hangs up; give the
+        // cancelled ones time to arrive. Any PUT started after the stop would be named nowhere.
+        await Task.Delay(300);
+        var putsAtStop = emulator.Puts.Count;
+        Assert.InRange(putsAtStop, 3, 199);
         Assert.Null(run.TakeNext());
         var writtenTenants = written.Select(r => r.Confirmation!.TenantResourceId).ToHashSet();
         foreach (var put in emulator.Puts)
@@ -120,6 +121,8 @@ public class McaFaultTests
         }
 
         Assert.All(unwritten, u => Assert.Matches("Microsoft account 'generated\\d{6}'", u));
-        Assert.Equal(putsAtStop - written.Count, unwritten.Count);
+        // A PUT cancelled before the server logged it is still named: it may have arrived.
+        Assert.True(unwritten.Count >= putsAtStop - written.Count, $"{unwritten.Count} named for {putsAtStop - written.Count} unwritten PUTs");
+        Assert.True(unwritten.Count(u => u.Contains("may or may not be recorded")) <= 4, "more than the throttle limit were in flight");
     }
 }
