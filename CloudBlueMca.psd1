@@ -6,7 +6,7 @@
 @{
     RootModule             = 'CloudBlueMca.dll'
     # Registers the engine's resolver before PowerShell reads the cmdlets in the RootModule.
-    NestedModules          = @('CloudBlueMca.Bootstrap.psm1')
+    NestedModules          = @('CloudBlueMca.Bootstrap.dll')
     ModuleVersion          = '{{ModuleVersion}}'
     CompatiblePSEditions   = @('Desktop', 'Core')
     GUID                   = '5b0f6b0e-8f7d-4c55-9d7e-2a1c3f6e9b41'

@@ -21,8 +21,9 @@
       Package Build (Release unless -Configuration says otherwise) + Docs, then out/CloudBlueMca.zip
               with the CloudBlueMca folder at its root (the shape Azure Automation imports),
               checked by expanding it and comparing file lists.
-      Demo    builds, starts the local emulator and walks through seeds 000 and 001 with the
-              MCA cmdlets: no CloudBlue or Partner Center account needed.
+      Demo    builds, starts the local emulator and walks through the MCA flow with the
+              cmdlets (build/Demo.ps1): look-up, check, -WhatIf, confirm, and a CSV bulk run whose
+              two failing rows it explains. No CloudBlue or Partner Center account needed.
 .EXAMPLE
     ./build.ps1 -Task Build, Test
 .EXAMPLE
@@ -292,50 +293,7 @@ function Invoke-PesterTask {
 
 function Invoke-DemoTask {
     Invoke-BuildTask
-    Import-Module (Join-Path $root 'tests/Pester/Emulator.psm1') -Force
-    $emulator = Start-TestEmulator
-    try {
-        Import-Module (Join-Path $moduleFolder 'CloudBlueMca.psd1') -Force
-        $credential = [pscredential]::new($emulator.ConsumerKey, (ConvertTo-SecureString $emulator.ConsumerSecret -AsPlainText -Force))
-        Write-Host "> Connect-CloudBlue -Uri $($emulator.Uri) -Credential (consumer key $($emulator.ConsumerKey))" -ForegroundColor Cyan
-        Connect-CloudBlue -Uri $emulator.Uri.AbsoluteUri -Credential $credential
-        $contact = @{ FirstName = 'John'; LastName = 'Smith'; Email = 'johnsmith@example.com'; PhoneNumber = '+1234567' }
-
-        Write-Host "`n# Seed 000: the internal id of the Microsoft account 'example'" -ForegroundColor Yellow
-        Write-Host '> Get-MsAccountInternalId example' -ForegroundColor Cyan
-        $account = Get-MsAccountInternalId example
-        $account | Format-Table | Out-Host
-        $account.Tenants | Format-Table | Out-Host
-
-        Write-Host "# Seed 001, step 2: does customer 1000011 still have to accept the MCA?" -ForegroundColor Yellow
-        Write-Host '> Get-MsAccountInternalId example | Test-McaAcceptance' -ForegroundColor Cyan
-        $account | Test-McaAcceptance | Format-List | Out-Host
-
-        Write-Host "# Seed 001, steps 3-4, first as a dry run" -ForegroundColor Yellow
-        Write-Host '> Get-MsAccountInternalId example | Confirm-McaAcceptance @contact -WhatIf' -ForegroundColor Cyan
-        $account | Confirm-McaAcceptance @contact -WhatIf
-
-        Write-Host "`n> Get-MsAccountInternalId example | Confirm-McaAcceptance @contact" -ForegroundColor Cyan
-        $account | Confirm-McaAcceptance @contact | Format-Table | Out-Host
-
-        Write-Host '> Test-McaAcceptance -AccountId 1000011 -Quiet   # accepted now' -ForegroundColor Cyan
-        Test-McaAcceptance -AccountId 1000011 -Quiet | Out-Host
-
-        Write-Host "`n# Bulk: a CSV of contacts; a re-run confirms nothing twice" -ForegroundColor Yellow
-        $csv = Join-Path ([System.IO.Path]::GetTempPath()) 'cloudbluemca-demo-contacts.csv'
-        @(
-            [pscustomobject]@{ InitialSubdomain = 'example'; FirstName = 'John'; LastName = 'Smith'; Email = 'johnsmith@example.com'; PhoneNumber = '+1234567'; DateAgreed = [datetime]::UtcNow.ToString('yyyy-MM-dd') }
-            [pscustomobject]@{ InitialSubdomain = 'contoso'; FirstName = 'John'; LastName = 'Smith'; Email = 'johnsmith@example.com'; PhoneNumber = '+1234567'; DateAgreed = '2020-02-19' }
-            [pscustomobject]@{ InitialSubdomain = 'fabrikam'; FirstName = 'Jane'; LastName = 'Doe'; Email = 'jane@fabrikam.com'; PhoneNumber = '+1234567'; DateAgreed = '2020-02-19' }
-        ) | Export-Csv -Path $csv -NoTypeInformation
-        Get-Content $csv | Out-Host
-        Write-Host "> Import-Csv $csv | Confirm-McaAcceptance" -ForegroundColor Cyan
-        Import-Csv $csv | Confirm-McaAcceptance -ErrorAction Continue | Format-Table | Out-Host
-        Remove-Item $csv
-    }
-    finally {
-        Stop-TestEmulator $emulator
-    }
+    & (Join-Path $root 'build/Demo.ps1') -ModuleManifest (Join-Path $moduleFolder 'CloudBlueMca.psd1')
 }
 
 foreach ($step in $Task) {

@@ -1,41 +1,35 @@
-using System.Globalization;
 using CloudBlueMca.Emulator.Aps;
 using CloudBlueMca.Emulator.Hosting;
 using CloudBlueMca.Emulator.PartnerCenter;
 
 // Usage: dotnet run --project src/CloudBlueMca.Emulator -- [--port N] [--accounts N] [--tenants-per-account N]
+//        [--customers N] [--latency-ms N] [--fault ROUTE:STATUS[:COUNT]]...
 // The first output line is parsed by tools (tests/Pester/Emulator.psm1): keep its prefix.
-var port = 5880;
-var accounts = 0;
-var tenantsPerAccount = 1;
-for (var i = 0; i < args.Length; i++)
+EmulatorCommandLine commandLine;
+try
 {
-    var value = i + 1 < args.Length && int.TryParse(args[i + 1], NumberStyles.None, CultureInfo.InvariantCulture, out var number) ? number : (int?)null;
-    switch (args[i])
-    {
-        case "--port" when value is <= 65535:
-            port = value.Value;
-            break;
-        case "--accounts" when value is not null:
-            accounts = value.Value;
-            break;
-        case "--tenants-per-account" when value is >= 1:
-            tenantsPerAccount = value.Value;
-            break;
-        default:
-            Console.Error.WriteLine($"Unknown or invalid argument '{args[i]}'. Usage: [--port 0-65535] [--accounts N] [--tenants-per-account N>=1]");
-            return 2;
-    }
-
-    i++;
+    commandLine = EmulatorCommandLine.Parse(args);
+}
+catch (ArgumentException ex)
+{
+    Console.Error.WriteLine(ex.Message);
+    Console.Error.WriteLine(EmulatorCommandLine.Usage);
+    return 2;
 }
 
 var options = new EmulatorOptions
 {
-    Port = port,
-    Aps = new ApsEmulatorOptions { GeneratedAccounts = accounts, TenantsPerAccount = tenantsPerAccount },
+    Port = commandLine.Port,
+    Aps = new ApsEmulatorOptions { GeneratedAccounts = commandLine.Accounts, TenantsPerAccount = commandLine.TenantsPerAccount },
 };
 await using var host = await EmulatorHost.StartAsync(options);
+host.PartnerCenter.GenerateCustomers(commandLine.Customers);
+host.Faults.BaseLatency = commandLine.Latency;
+foreach (var fault in commandLine.Faults)
+{
+    host.Faults.Add(fault);
+}
+
 Console.WriteLine($"CloudBlueMca emulator listening on {host.BaseUri}");
 Console.WriteLine($"APS consumer key: {options.Aps.ConsumerKey}");
 Console.WriteLine($"APS consumer secret: {options.Aps.ConsumerSecret}");
@@ -43,6 +37,11 @@ Console.WriteLine($"APS application instance id: {host.Aps.ApplicationInstanceId
 Console.WriteLine($"Partner Center: Connect-PcService -ApiUri {host.BaseUri} -Authority {host.BaseUri} -TenantId {PartnerCenterStore.PartnerTenantId} -Credential <app id, secret>");
 Console.WriteLine($"Partner Center app id: {host.PartnerCenter.SecretClient.ClientId}");
 Console.WriteLine($"Partner Center app secret: {host.PartnerCenter.SecretClient.ClientSecret}");
+if (commandLine.Customers > 0 || commandLine.Latency > TimeSpan.Zero || commandLine.Faults.Count > 0)
+{
+    Console.WriteLine($"Rehearsal: {commandLine.Customers} generated Partner Center customers, {commandLine.Latency.TotalMilliseconds:0} ms added to every request, {commandLine.Faults.Count} fault rule(s).");
+}
+
 Console.WriteLine("Press Ctrl+C to stop.");
 var stopped = new TaskCompletionSource();
 using (host.Stopping.Register(() => stopped.TrySetResult()))

@@ -53,9 +53,9 @@ Describe 'Connect-CloudBlue' {
     }
 
     It 'uses -ApplicationInstanceId and -TenantTypeId as given' {
-        $connection = Connect-CloudBlue -Uri $emulator.Uri -Credential $credential -ApplicationInstanceId '11111111-2222-3333-4444-555555555555' -TenantTypeId 'http://www.parallels.com/Office365/Tenant/2.9' -PassThru
+        $connection = Connect-CloudBlue -Uri $emulator.Uri -Credential $credential -ApplicationInstanceId $emulator.ApplicationInstanceId -TenantTypeId 'http://www.parallels.com/Office365/Tenant/2.9' -PassThru
 
-        $connection.ApplicationInstanceId | Should -Be '11111111-2222-3333-4444-555555555555'
+        $connection.ApplicationInstanceId | Should -Be $emulator.ApplicationInstanceId
         $connection.TenantTypeId | Should -Be 'http://www.parallels.com/Office365/Tenant/2.9'
     }
 
@@ -192,8 +192,8 @@ Describe 'Connect-CloudBlue' {
     It 'keeps the default connection per runspace' {
         Connect-CloudBlue -Uri $emulator.Uri -Credential $credential
 
-        # Another runspace starts without a connection, and its own connection (to an application
-        # instance that does not exist) does not replace this runspace's default.
+        # Another runspace starts without a connection, and its own connection (for a Tenant type
+        # version the emulator does not have) does not replace this runspace's default.
         $other = (Invoke-InTestRunspace -ArgumentList $emulator.Uri.AbsoluteUri, $credential -Script {
             param($Uri, $Credential)
             try {
@@ -203,12 +203,12 @@ Describe 'Connect-CloudBlue' {
                 $_.FullyQualifiedErrorId
             }
 
-            Connect-CloudBlue -Uri $Uri -Credential $Credential -ApplicationInstanceId '11111111-2222-3333-4444-555555555555'
-            (Get-MsAccountInternalId example).MsAccountId
+            Connect-CloudBlue -Uri $Uri -Credential $Credential -TenantTypeId 'http://www.parallels.com/Office365/Tenant/2.9'
+            (Test-McaAcceptance -AccountId 1000011).MsAccountId
         }).Output
 
         $other | Should -Be @('NotConnected,CloudBlueMca.Cmdlets.Mca.GetMsAccountInternalIdCommand', '0ec8e245-2509-44b9-a184-a313345db839')
-        (Test-McaAcceptance -AccountId 1000011 -ErrorAction Stop).MsAccountId | Should -Contain '0ec8e245-2509-44b9-a184-a313345db839'
+        (Get-MsAccountInternalId example -ErrorAction Stop).MsAccountId | Should -Be '0ec8e245-2509-44b9-a184-a313345db839'
     }
 
     It 'declares its contract' {

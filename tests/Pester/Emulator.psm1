@@ -29,12 +29,15 @@ function Start-TestEmulator {
         # Customer accounts to generate in addition to the seed data.
         [int] $Accounts = 0,
 
+        # More command-line flags, e.g. '--latency-ms', '200', '--fault', '/aps:503:1'.
+        [string[]] $ArgumentList = @(),
+
         [int] $TimeoutSeconds = 60
     )
 
     $startInfo = New-Object System.Diagnostics.ProcessStartInfo
     $startInfo.FileName = 'dotnet'
-    $startInfo.Arguments = '"{0}" --port 0 --accounts {1}' -f (Get-EmulatorAssemblyPath), $Accounts
+    $startInfo.Arguments = ('"{0}" --port 0 --accounts {1} ' -f (Get-EmulatorAssemblyPath), $Accounts) + ($ArgumentList -join ' ')
     $startInfo.UseShellExecute = $false
     $startInfo.RedirectStandardOutput = $true
     $startInfo.CreateNoWindow = $true

@@ -41,10 +41,13 @@ namespace CloudBlueMca.Engine.Aps
 
         public string ConsumerKey => _signer.ConsumerKey;
 
-        /// <summary><c>GET /aps</c>: the API version; a cheap way to check the credentials.</summary>
-        public async Task<string> GetVersionAsync(OperationContext ctx)
+        /// <summary>
+        /// <c>GET /aps</c>: the API version; a cheap way to check the credentials.
+        /// <paramref name="timeout"/> replaces the connection's per-request timeout.
+        /// </summary>
+        public async Task<string> GetVersionAsync(OperationContext ctx, TimeSpan? timeout = null)
         {
-            var (body, _) = await SendAsync(HttpMethod.Get, new Uri(BaseUri.AbsoluteUri + "aps"), null, false, ctx).ConfigureAwait(false);
+            var (body, _) = await SendAsync(HttpMethod.Get, new Uri(BaseUri.AbsoluteUri + "aps"), null, false, ctx, timeout).ConfigureAwait(false);
             return body.Trim();
         }
 
@@ -52,7 +55,7 @@ namespace CloudBlueMca.Engine.Aps
         public string ListUrl(RqlQuery query) => BaseUri.AbsoluteUri + ResourcesPath + "?" + query;
 
         /// <summary>One page: the query with <c>limit(offset,count)</c> appended.</summary>
-        public async Task<ApsPage> GetPageAsync(RqlQuery query, int offset, int count, OperationContext ctx)
+        public async Task<ApsPage> GetPageAsync(RqlQuery query, int offset, int count, OperationContext ctx, TimeSpan? timeout = null)
         {
             if (query.HasLimit)
             {
@@ -60,7 +63,7 @@ namespace CloudBlueMca.Engine.Aps
             }
 
             var uri = new Uri(ListUrl(query.With(new RqlLimit(offset, count))));
-            var (body, contentRange) = await SendAsync(HttpMethod.Get, uri, null, false, ctx).ConfigureAwait(false);
+            var (body, contentRange) = await SendAsync(HttpMethod.Get, uri, null, false, ctx, timeout).ConfigureAwait(false);
             var items = ParseArray(body, uri);
             var range = ContentRange.Parse(contentRange);
             return new ApsPage(items, range.First, range.Last, range.Total);
@@ -103,11 +106,14 @@ namespace CloudBlueMca.Engine.Aps
             }
         }
 
-        /// <summary><c>GET /aps/2/resources/{apsId}</c>.</summary>
-        public async Task<JsonObject> GetResourceAsync(string apsId, OperationContext ctx)
+        /// <summary>
+        /// <c>GET /aps/2/resources/{apsId}</c>. <paramref name="timeout"/> replaces the
+        /// connection's per-request timeout.
+        /// </summary>
+        public async Task<JsonObject> GetResourceAsync(string apsId, OperationContext ctx, TimeSpan? timeout = null)
         {
             var uri = ResourceUri(apsId, null);
-            var (body, _) = await SendAsync(HttpMethod.Get, uri, null, false, ctx).ConfigureAwait(false);
+            var (body, _) = await SendAsync(HttpMethod.Get, uri, null, false, ctx, timeout).ConfigureAwait(false);
             return ParseJson(body, uri) as JsonObject ?? throw Unexpected(uri, "a JSON object");
         }
 
@@ -210,17 +216,26 @@ namespace CloudBlueMca.Engine.Aps
             var error = ApsErrorBody.Parse(body);
             var url = UrlRedactor.Redact(uri);
             var permissionDenied = customOperation && response.StatusCode == HttpStatusCode.Forbidden;
-            var message = $"{method.Method} {url} failed with HTTP {status} ({response.ReasonPhrase}){(error.Describe() is string text ? ": " + text : ".")} {Advice(response.StatusCode, permissionDenied)}";
+            var message = Sentences.Join($"{method.Method} {url} failed with HTTP {status} ({response.ReasonPhrase}){(error.Describe() is string text ? ": " + text : string.Empty)}", Advice(response.StatusCode, permissionDenied));
             return new ApsRequestException(
-                permissionDenied ? ErrorIds.ApsPermissionDenied : ErrorIds.ApsRequestFailed,
+                ErrorIdOf(response.StatusCode, permissionDenied),
                 KindOf(response.StatusCode),
-                message.TrimEnd(),
+                message,
                 status,
                 error.ErrorClass,
                 error.Message,
                 method.Method,
                 url);
         }
+
+        /// <summary>
+        /// A 401 means the platform no longer accepts the OAuth key or its signatures (key revoked
+        /// or disabled, clock skew): the same fault as at Connect-CloudBlue, so the same id.
+        /// </summary>
+        private static string ErrorIdOf(HttpStatusCode status, bool permissionDenied) =>
+            permissionDenied ? ErrorIds.ApsPermissionDenied
+            : status == HttpStatusCode.Unauthorized ? ErrorIds.AuthenticationFailed
+            : ErrorIds.ApsRequestFailed;
 
         private static string Advice(HttpStatusCode status, bool permissionDenied)
         {
@@ -232,7 +247,7 @@ namespace CloudBlueMca.Engine.Aps
             switch ((int)status)
             {
                 case 401:
-                    return "Check the OAuth consumer key and secret, and that this computer's clock is correct.";
+                    return "The OAuth consumer key or its signature was not accepted: check that the key is still enabled on the staff member's APS Bus Access tab and that this computer's clock is correct, then run Connect-CloudBlue again.";
                 case 403:
                     return "The OAuth key's staff member is not allowed to do this.";
                 case 404:
@@ -276,7 +291,7 @@ namespace CloudBlueMca.Engine.Aps
             return new Uri(BaseUri.AbsoluteUri + ResourcesPath + PercentEncoding.Encode(apsId) + (suffix == null ? string.Empty : "/" + suffix));
         }
 
-        private async Task<(string Body, string? ContentRange)> SendAsync(HttpMethod method, Uri uri, string? jsonBody, bool customOperation, OperationContext ctx)
+        private async Task<(string Body, string? ContentRange)> SendAsync(HttpMethod method, Uri uri, string? jsonBody, bool customOperation, OperationContext ctx, TimeSpan? timeout = null)
         {
             using var response = await _pipeline.SendAsync(
                 () =>
@@ -291,7 +306,8 @@ namespace CloudBlueMca.Engine.Aps
                     _signer.Sign(request);
                     return request;
                 },
-                ctx).ConfigureAwait(false);
+                ctx,
+                timeout).ConfigureAwait(false);
             var body = await response.Content.ReadAsStringAsync().ConfigureAwait(false);
             if (!response.IsSuccessStatusCode)
             {

@@ -1,3 +1,4 @@
+using System;
 using System.Security;
 using CloudBlueMca.Engine.Http;
 
@@ -31,6 +32,20 @@ namespace CloudBlueMca.Engine.CloudBlue
         public string TenantTypeId { get; init; } = DefaultTenantTypeId;
 
         public bool SkipCertificateCheck { get; init; }
+
+        /// <summary>
+        /// -TimeoutSec: how long one request of the connection may take, the connect probe
+        /// included. Null keeps <see cref="Pipeline"/>'s per-request timeout and gives the probe
+        /// the shorter <see cref="ConnectProbeTimeout"/>.
+        /// </summary>
+        public TimeSpan? Timeout { get; init; }
+
+        /// <summary>
+        /// The connect requests' timeout when -TimeoutSec is not given: a brand endpoint that
+        /// does not answer its version in this long is not usable, and the user learns it in
+        /// seconds instead of after the 100-second request timeout.
+        /// </summary>
+        public static TimeSpan ConnectProbeTimeout { get; } = TimeSpan.FromSeconds(20);
 
         /// <summary>Retry and timeout settings; tests shorten them.</summary>
         public HttpPipelineOptions Pipeline { get; init; } = new HttpPipelineOptions();

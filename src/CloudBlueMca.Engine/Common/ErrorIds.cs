@@ -40,6 +40,7 @@ namespace CloudBlueMca.Engine
         public const string PartnerCenterAuthorizationFailed = "PartnerCenterAuthorizationFailed";
         public const string PartnerCenterRequestFailed = "PartnerCenterRequestFailed";
         public const string InvalidAccessToken = "InvalidAccessToken";
+        public const string AuthorityUnavailable = "AuthorityUnavailable";
         public const string CertificateNotFound = "CertificateNotFound";
 
         // Loading (Windows PowerShell 5.1): raised by the cmdlet layer before the engine runs.

@@ -11,11 +11,13 @@ namespace CloudBlueMca.Engine.Http
     {
         /// <summary>
         /// Turns what a user typed (<c>cb.example.com</c>, <c>https://cb.example.com/</c>) into an
-        /// absolute base URI ending with '/'. No scheme means https. Throws InvalidEndpoint for
-        /// anything that is not a plain http(s) address and InsecureEndpoint for http:// to a host
-        /// that is not loopback.
+        /// absolute base URI ending with '/'. No scheme means https. A trailing API path that users
+        /// copy from the vendor's request examples (<paramref name="apiPaths"/>, e.g. <c>aps/2</c>
+        /// and <c>aps</c>, or <c>v1</c>; longest first) is removed, because the clients add it
+        /// themselves. Throws InvalidEndpoint for anything that is not a plain http(s) address and
+        /// InsecureEndpoint for http:// to a host that is not loopback.
         /// </summary>
-        public static Uri NormalizeBaseUri(string text, string parameterName)
+        public static Uri NormalizeBaseUri(string text, string parameterName, params string[] apiPaths)
         {
             var trimmed = (text ?? string.Empty).Trim();
             if (trimmed.Length == 0)
@@ -46,8 +48,22 @@ namespace CloudBlueMca.Engine.Http
             }
 
             EnsureSecure(uri);
-            var path = uri.AbsolutePath.EndsWith("/", StringComparison.Ordinal) ? uri.AbsolutePath : uri.AbsolutePath + "/";
+            var path = WithoutApiPath(uri.AbsolutePath.EndsWith("/", StringComparison.Ordinal) ? uri.AbsolutePath : uri.AbsolutePath + "/", apiPaths);
             return new UriBuilder(uri.Scheme, uri.Host, uri.Port, path).Uri;
+        }
+
+        private static string WithoutApiPath(string path, string[] apiPaths)
+        {
+            foreach (var apiPath in apiPaths)
+            {
+                var suffix = "/" + apiPath + "/";
+                if (path.EndsWith(suffix, StringComparison.OrdinalIgnoreCase))
+                {
+                    return path.Substring(0, path.Length - suffix.Length + 1);
+                }
+            }
+
+            return path;
         }
 
         /// <summary>Throws InsecureEndpoint unless the URI is https or points at a loopback host.</summary>

@@ -18,6 +18,8 @@ namespace CloudBlueMca.Engine.Http
     /// </summary>
     internal sealed class HttpPipeline : IDisposable
     {
+        private const int MaxAttemptsWhenRefused = 2;
+
         private readonly HttpClient _client;
         private readonly HttpPipelineOptions _options;
         private readonly Func<double> _jitter;
@@ -40,8 +42,10 @@ namespace CloudBlueMca.Engine.Http
         /// final response with its body buffered, whatever its status; throws
         /// <see cref="CloudBlueMcaException"/> (EndpointUnreachable, RequestTimedOut) when no response
         /// arrived, and <see cref="OperationCanceledException"/> when the caller cancelled.
+        /// <paramref name="timeout"/> replaces the options' per-attempt timeout for this request
+        /// (the connect probe's shorter default).
         /// </summary>
-        public async Task<HttpResponseMessage> SendAsync(Func<HttpRequestMessage> createRequest, OperationContext ctx)
+        public async Task<HttpResponseMessage> SendAsync(Func<HttpRequestMessage> createRequest, OperationContext ctx, TimeSpan? timeout = null)
         {
             var total = Stopwatch.StartNew();
             for (var attempt = 1; ; attempt++)
@@ -58,7 +62,7 @@ namespace CloudBlueMca.Engine.Http
                 HttpResponseMessage response;
                 try
                 {
-                    response = await SendOnceAsync(request, description, Remaining(total), ctx.Cancellation).ConfigureAwait(false);
+                    response = await SendOnceAsync(request, description, Remaining(total, timeout ?? _options.RequestTimeout), ctx.Cancellation).ConfigureAwait(false);
                 }
                 catch (CloudBlueMcaException ex)
                 {
@@ -69,7 +73,7 @@ namespace CloudBlueMca.Engine.Http
                 {
                     ctx.Log.Verbose($"{description} -> failed: {ex.GetBaseException().Message} ({watch.ElapsedMilliseconds} ms, attempt {attempt})");
                     var wait = Backoff(attempt);
-                    if (!retryable || IsPermanent(ex) || !FitsInTotalTime(total, wait))
+                    if (!retryable || IsPermanent(ex) || (IsRefused(ex) && attempt >= MaxAttemptsWhenRefused) || !FitsInTotalTime(total, wait))
                     {
                         throw Unreachable(description, requestUri, attempt, ex);
                     }
@@ -144,6 +148,23 @@ namespace CloudBlueMca.Engine.Http
             return false;
         }
 
+        /// <summary>
+        /// Nothing listens at the address, or a firewall rejects it: one retry covers a server
+        /// that is restarting; more only make the user wait for the same answer.
+        /// </summary>
+        private static bool IsRefused(Exception ex)
+        {
+            for (var inner = ex; inner != null; inner = inner.InnerException)
+            {
+                if (inner is SocketException socket && socket.SocketErrorCode == SocketError.ConnectionRefused)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
         private static CloudBlueMcaException Unreachable(string description, Uri requestUri, int attempts, Exception ex)
         {
             var authority = requestUri.GetLeftPart(UriPartial.Authority);
@@ -153,7 +174,7 @@ namespace CloudBlueMca.Engine.Http
             return new CloudBlueMcaException(
                 ErrorIds.EndpointUnreachable,
                 ErrorKind.ConnectionError,
-                $"{description} failed after {attempts} attempt(s): {ex.GetBaseException().Message} {hint}",
+                Sentences.Join($"{description} failed after {attempts} attempt(s): {ex.GetBaseException().Message}", hint),
                 authority,
                 ex);
         }
@@ -175,7 +196,7 @@ namespace CloudBlueMca.Engine.Http
                 throw new CloudBlueMcaException(
                     ErrorIds.RequestTimedOut,
                     ErrorKind.OperationTimeout,
-                    $"{description} got no complete answer within {timeout.TotalSeconds:0.#} seconds. The server may be overloaded; try again later.",
+                    $"{description} got no complete answer within {timeout.TotalSeconds:0.#} seconds. The server may be overloaded: try again later, or give it more time with -TimeoutSec of Connect-CloudBlue or Connect-PcService.",
                     request.RequestUri?.GetLeftPart(UriPartial.Authority),
                     ex);
             }
@@ -190,11 +211,11 @@ namespace CloudBlueMca.Engine.Http
         private TimeSpan Backoff(int failedAttempts) =>
             RetryDelay.Backoff(failedAttempts, _options.BaseRetryDelay, _options.MaxRetryDelay, _jitter());
 
-        private TimeSpan Remaining(Stopwatch total)
+        private TimeSpan Remaining(Stopwatch total, TimeSpan attemptTimeout)
         {
             var remaining = _options.MaxTotalTime - total.Elapsed;
             var floor = TimeSpan.FromMilliseconds(1);
-            var bounded = remaining < _options.RequestTimeout ? remaining : _options.RequestTimeout;
+            var bounded = remaining < attemptTimeout ? remaining : attemptTimeout;
             return bounded < floor ? floor : bounded;
         }
 

@@ -7,8 +7,6 @@ namespace CloudBlueMca.Engine.Mca
     /// <summary>One input row of Confirm-McaAcceptance while it is validated, looked up, approved and sent.</summary>
     public sealed class ConfirmationRow : BulkRow
     {
-        private const int MaxMsAccountIdLength = 128;
-
         private string _name;
 
         /// <param name="number">The row's position in the input, from 1, to name a row that has no account.</param>
@@ -67,12 +65,14 @@ namespace CloudBlueMca.Engine.Mca
                 var msAccountId = FirstNonBlank(Request.MsAccountId);
                 if (msAccountId != null)
                 {
-                    if (msAccountId.Length > MaxMsAccountIdLength || msAccountId.Any(char.IsControl))
+                    // ms_account_id is a GUID (reference §5.2, seeds 000 and 001): anything else cannot
+                    // match a Tenant, so it is refused here rather than looked up.
+                    if (!Guid.TryParse(msAccountId, out _))
                     {
                         throw new CloudBlueMcaException(
                             ErrorIds.InvalidMsAccountId,
                             ErrorKind.InvalidArgument,
-                            $"'{msAccountId}' is not a Microsoft account id (ms_account_id): at most {MaxMsAccountIdLength} printable characters are expected, as Get-MsAccountInternalId returns them. Nothing was sent.",
+                            $"'{msAccountId.Substring(0, Math.Min(msAccountId.Length, 64))}' is not a Microsoft account id (ms_account_id): it is a GUID such as 4188e387-a418-40f0-9166-54295cab3fcc, as Get-MsAccountInternalId returns it. Nothing was sent.",
                             Name);
                     }
 

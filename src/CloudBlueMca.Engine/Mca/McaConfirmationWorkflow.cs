@@ -144,7 +144,7 @@ namespace CloudBlueMca.Engine.Mca
                 row.Fail(new CloudBlueMcaException(
                     ErrorIds.MsAccountNotFound,
                     ErrorKind.ObjectNotFound,
-                    $"No Tenant resource belongs to the Microsoft account '{row.MsAccountId}' of '{row.Name}', so nothing was sent. Check the id with Get-MsAccountInternalId.",
+                    $"No Tenant resource belongs to the Microsoft account '{row.MsAccountId}'{(row.Name == row.MsAccountId ? string.Empty : $" of '{row.Name}'")}, so nothing was sent. Check the id with Get-MsAccountInternalId.",
                     row.Name));
                 return;
             }

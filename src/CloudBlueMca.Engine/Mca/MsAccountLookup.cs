@@ -15,9 +15,10 @@ namespace CloudBlueMca.Engine.Mca
     {
         private readonly TenantDirectory _directory;
 
-        public MsAccountLookup(CloudBlueConnection connection)
+        /// <param name="throttleLimit">Look-up requests sent at once (1..<see cref="McaConfirmationWorkflow.MaxThrottleLimit"/>).</param>
+        public MsAccountLookup(CloudBlueConnection connection, int throttleLimit = McaConfirmationWorkflow.DefaultThrottleLimit)
         {
-            _directory = new TenantDirectory(connection, McaConfirmationWorkflow.DefaultThrottleLimit);
+            _directory = new TenantDirectory(connection, throttleLimit);
         }
 
         public int LookUpGroupSize => McaConfirmationWorkflow.GroupSize;

@@ -1,4 +1,5 @@
 using System;
+using System.Threading;
 using CloudBlueMca.Engine;
 using CloudBlueMca.Engine.Aps;
 
@@ -10,7 +11,9 @@ namespace CloudBlueMca
     /// </summary>
     public sealed class CloudBlueConnection
     {
-        internal CloudBlueConnection(ApsClient client, string? applicationInstanceId, string tenantTypeId, bool skipCertificateCheck, DateTimeOffset connectedAt)
+        private int _closed;
+
+        internal CloudBlueConnection(ApsClient client, string? applicationInstanceId, string tenantTypeId, bool skipCertificateCheck, DateTimeOffset connectedAt, TimeSpan requestTimeout)
         {
             Client = client;
             Uri = client.BaseUri;
@@ -19,10 +22,17 @@ namespace CloudBlueMca
             TenantTypeId = tenantTypeId;
             SkipCertificateCheck = skipCertificateCheck;
             ConnectedAt = connectedAt;
+            TimeoutSec = (int)Math.Ceiling(requestTimeout.TotalSeconds);
         }
 
-        /// <summary>The brand endpoint, e.g. https://cb.example.com/.</summary>
+        /// <summary>The brand endpoint, e.g. https://cb.example.com/ (any /aps or /aps/2 the user typed removed).</summary>
         public Uri Uri { get; }
+
+        /// <summary>Where requests go: the same as <see cref="Uri"/>; named alike on <see cref="PcConnection"/>.</summary>
+        public Uri Endpoint => Uri;
+
+        /// <summary>How requests are signed; CloudBlue's APS REST API offers scripts only OAuth consumer keys.</summary>
+        public CloudBlueAuthenticationKind AuthenticationKind => CloudBlueAuthenticationKind.OAuthConsumerKey;
 
         /// <summary>The OAuth consumer key (not secret: the secret is never kept here).</summary>
         public string ConsumerKey { get; }
@@ -35,7 +45,14 @@ namespace CloudBlueMca
 
         public bool SkipCertificateCheck { get; }
 
+        /// <summary>When Connect-CloudBlue succeeded (UTC).</summary>
         public DateTimeOffset ConnectedAt { get; }
+
+        /// <summary>Seconds one request may take before it fails with RequestTimedOut (Connect-CloudBlue -TimeoutSec; default 100).</summary>
+        public int TimeoutSec { get; }
+
+        /// <summary>False once Disconnect-CloudBlue closed this connection.</summary>
+        public bool IsConnected => Volatile.Read(ref _closed) == 0;
 
         internal ApsClient Client { get; }
 
@@ -55,7 +72,11 @@ namespace CloudBlueMca
         }
 
         /// <summary>Releases the HTTP client; later requests on this connection fail with NotConnected.</summary>
-        internal void Close() => Client.Dispose();
+        internal void Close()
+        {
+            Interlocked.Exchange(ref _closed, 1);
+            Client.Dispose();
+        }
 
         public override string ToString() =>
             $"{Uri} (consumer key {ConsumerKey}, application instance {ApplicationInstanceId ?? "not set"})";

@@ -17,7 +17,7 @@ namespace CloudBlueMca
         private ITokenSource? _tokens;
         private DateTimeOffset? _expiresOn;
 
-        internal PcConnection(PcEndpoints endpoints, PcAuthenticationKind kind, string? tenantId, string? applicationId, bool isAppOnly, string? account, ITokenSource tokens, PcAccessToken firstToken, HttpPipelineOptions? pipelineOptions)
+        internal PcConnection(PcEndpoints endpoints, PcAuthenticationKind kind, string? tenantId, string? applicationId, bool isAppOnly, string? account, ITokenSource tokens, PcAccessToken firstToken, HttpPipelineOptions pipelineOptions)
         {
             Endpoints = endpoints;
             AuthenticationKind = kind;
@@ -28,6 +28,7 @@ namespace CloudBlueMca
             _tokens = tokens;
             _expiresOn = firstToken.ExpiresOn;
             ConnectedAt = DateTimeOffset.UtcNow;
+            TimeoutSec = (int)Math.Ceiling(pipelineOptions.RequestTimeout.TotalSeconds);
             Client = new PartnerCenterClient(this, new HttpPipeline(pipelineOptions));
         }
 
@@ -58,10 +59,19 @@ namespace CloudBlueMca
             }
         }
 
+        /// <summary>The REST base, e.g. https://api.partnercenter.microsoft.com/ (any /v1 the user typed removed).</summary>
         public Uri ApiUri => Endpoints.ApiUri;
 
+        /// <summary>Where requests go: the same as <see cref="ApiUri"/>; named alike on <see cref="CloudBlueConnection"/>.</summary>
+        public Uri Endpoint => ApiUri;
+
+        /// <summary>When Connect-PcService succeeded (UTC).</summary>
         public DateTimeOffset ConnectedAt { get; }
 
+        /// <summary>Seconds one request may take before it fails with RequestTimedOut (Connect-PcService -TimeoutSec; default 100).</summary>
+        public int TimeoutSec { get; }
+
+        /// <summary>False once Disconnect-PcService closed this connection.</summary>
         public bool IsConnected
         {
             get
@@ -88,7 +98,7 @@ namespace CloudBlueMca
 
             if (tokens == null)
             {
-                throw new CloudBlueMcaException(ErrorIds.NotConnected, ErrorKind.InvalidOperation, "This Partner Center connection was closed by Disconnect-PcService. Run Connect-PcService.");
+                throw NotConnectedErrors.PartnerCenterClosed(ApiUri.ToString());
             }
 
             var token = await tokens.GetTokenAsync(context).ConfigureAwait(false);

@@ -52,17 +52,19 @@ namespace CloudBlueMca.Engine.PartnerCenter
             var clientId = RequireApplicationId(request.ApplicationId ?? DefaultPublicClientId);
             var tenant = string.IsNullOrWhiteSpace(request.TenantId) ? AnyOrganization : request.TenantId!.Trim();
             var scope = endpoints.Environment.DelegatedScope;
-            var application = MsalApplications.Public(clientId, tenant, endpoints);
-            LogSigningIn(context, request.Kind, application.Authority, scope);
+            var application = MsalApplications.Public(clientId, tenant, endpoints, request.SignInRequestTimeout);
+            var authority = endpoints.CalledAuthority(tenant);
+            LogSigningIn(context, request, authority, scope);
 
             var result = await MsalFailures.AcquireAsync(
                     () => request.Kind == PcAuthenticationKind.DeviceCode
                         ? DeviceCodeSignIn.SignInAsync(application, scope, context)
                         : new InteractiveSignIn(request.CanOpenBrowser).SignInAsync(application, scope, context),
                     "Signing in to Partner Center",
-                    application.Authority)
+                    authority,
+                    context.Cancellation)
                 .ConfigureAwait(false);
-            return UserConnection(request, endpoints, clientId, application, result, scope, context);
+            return UserConnection(request, endpoints, clientId, application, authority, result, scope, context);
         }
 
         private static async Task<PcConnection> ConnectAppOnlyAsync(PcConnectRequest request, PcEndpoints endpoints, OperationContext context)
@@ -74,12 +76,13 @@ namespace CloudBlueMca.Engine.PartnerCenter
                 : ClientCredential.FromCertificate(ResolveCertificate(request)
                     ?? throw new CloudBlueMcaException(ErrorIds.InvalidCredential, ErrorKind.InvalidArgument, "A certificate sign-in needs -Certificate or -CertificateThumbprint."));
             var scope = endpoints.Environment.AppOnlyScope;
-            var application = MsalApplications.Confidential(clientId, tenant, endpoints, credential);
-            LogSigningIn(context, request.Kind, application.Authority, scope);
+            var application = MsalApplications.Confidential(clientId, tenant, endpoints, credential, request.SignInRequestTimeout);
+            var authority = endpoints.CalledAuthority(tenant);
+            LogSigningIn(context, request, authority, scope);
 
-            var tokens = new ClientCredentialTokenSource(application, scope);
+            var tokens = new ClientCredentialTokenSource(application, scope, authority);
             var first = await tokens.GetTokenAsync(context).ConfigureAwait(false);
-            return Connected(new PcConnection(endpoints, request.Kind, tenant, clientId, isAppOnly: true, account: null, tokens, first, request.PipelineOptions), context);
+            return Connected(new PcConnection(endpoints, request.Kind, tenant, clientId, isAppOnly: true, account: null, tokens, first, request.ConnectionPipeline()), context);
         }
 
         private static async Task<PcConnection> ConnectWithRefreshTokenAsync(PcConnectRequest request, PcEndpoints endpoints, OperationContext context)
@@ -96,19 +99,22 @@ namespace CloudBlueMca.Engine.PartnerCenter
             // a public (native) app must not (reference §2.4).
             var certificate = ResolveCertificate(request);
             var scope = endpoints.Environment.DelegatedScope;
+            var timeout = request.SignInRequestTimeout;
             IClientApplicationBase application = request.ClientSecret != null
-                ? MsalApplications.Confidential(clientId, tenant, endpoints, ClientCredential.FromSecret(RequireSecret(request)))
+                ? MsalApplications.Confidential(clientId, tenant, endpoints, ClientCredential.FromSecret(RequireSecret(request)), timeout)
                 : certificate != null
-                    ? MsalApplications.Confidential(clientId, tenant, endpoints, ClientCredential.FromCertificate(certificate))
-                    : (IClientApplicationBase)MsalApplications.Public(clientId, tenant, endpoints);
-            LogSigningIn(context, request.Kind, application.Authority, scope);
+                    ? MsalApplications.Confidential(clientId, tenant, endpoints, ClientCredential.FromCertificate(certificate), timeout)
+                    : (IClientApplicationBase)MsalApplications.Public(clientId, tenant, endpoints, timeout);
+            var authority = endpoints.CalledAuthority(tenant);
+            LogSigningIn(context, request, authority, scope);
 
             var result = await MsalFailures.AcquireAsync(
                     () => ((IByRefreshToken)application).AcquireTokenByRefreshToken(new[] { scope }, refreshToken).ExecuteAsync(context.Cancellation),
                     "Redeeming the refresh token",
-                    application.Authority)
+                    authority,
+                    context.Cancellation)
                 .ConfigureAwait(false);
-            return UserConnection(request, endpoints, clientId, application, result, scope, context);
+            return UserConnection(request, endpoints, clientId, application, authority, result, scope, context);
         }
 
         private static PcConnection ConnectWithAccessToken(PcConnectRequest request, PcEndpoints endpoints, OperationContext context)
@@ -119,35 +125,34 @@ namespace CloudBlueMca.Engine.PartnerCenter
                 throw new CloudBlueMcaException(ErrorIds.InvalidAccessToken, ErrorKind.InvalidArgument, "-AccessToken is empty.");
             }
 
-            var claims = AccessTokenClaims.Read(token);
-            if (claims == null)
-            {
-                context.Log.Verbose("The access token is not a JWT, so its audience and expiry cannot be checked before the first call.");
-            }
-            else
-            {
-                AccessTokenCheck.RequireUsable(claims, endpoints.Environment);
-            }
+            // Entra issues Partner Center tokens as JWTs; anything else (a refresh token, a secret,
+            // a truncated paste) would fail only at the first call, far from its cause.
+            var claims = AccessTokenClaims.Read(token)
+                ?? throw new CloudBlueMcaException(
+                    ErrorIds.InvalidAccessToken,
+                    ErrorKind.InvalidArgument,
+                    "-AccessToken is not a JSON Web Token (three base64url parts separated by dots, as Entra ID issues for Partner Center), so Partner Center would refuse it. Pass the access_token value of a token response for the Partner Center API, not a refresh token or a secret.");
+            AccessTokenCheck.RequireUsable(claims, endpoints.Environment);
 
-            var first = new PcAccessToken(token, claims?.ExpiresOn);
+            var first = new PcAccessToken(token, claims.ExpiresOn);
             return Connected(
-                new PcConnection(endpoints, PcAuthenticationKind.AccessToken, request.TenantId ?? claims?.TenantId, claims?.ApplicationId, claims?.IsAppOnly ?? false, claims?.Account, new StaticTokenSource(first), first, request.PipelineOptions),
+                new PcConnection(endpoints, PcAuthenticationKind.AccessToken, request.TenantId ?? claims.TenantId, claims.ApplicationId, claims.IsAppOnly, claims.Account, new StaticTokenSource(first), first, request.ConnectionPipeline()),
                 context);
         }
 
-        private static PcConnection UserConnection(PcConnectRequest request, PcEndpoints endpoints, string clientId, IClientApplicationBase application, AuthenticationResult result, string scope, OperationContext context)
+        private static PcConnection UserConnection(PcConnectRequest request, PcEndpoints endpoints, string clientId, IClientApplicationBase application, string authority, AuthenticationResult result, string scope, OperationContext context)
         {
             if (result.Account == null)
             {
                 throw new CloudBlueMcaException(
                     ErrorIds.AuthenticationFailed,
                     ErrorKind.AuthenticationError,
-                    $"The sign-in at {application.Authority} returned no account, so its token could not be renewed later. Check that the application is registered for user sign-in.");
+                    $"The sign-in at {authority} returned no account, so its token could not be renewed later. Check that the application is registered for user sign-in.");
             }
 
-            var tokens = new UserTokenSource(application, result.Account, scope);
+            var tokens = new UserTokenSource(application, result.Account, scope, authority);
             var first = new PcAccessToken(result.AccessToken, result.ExpiresOn);
-            return Connected(new PcConnection(endpoints, request.Kind, result.TenantId, clientId, isAppOnly: false, result.Account.Username, tokens, first, request.PipelineOptions), context);
+            return Connected(new PcConnection(endpoints, request.Kind, result.TenantId, clientId, isAppOnly: false, result.Account.Username, tokens, first, request.ConnectionPipeline()), context);
         }
 
         private static System.Security.Cryptography.X509Certificates.X509Certificate2? ResolveCertificate(PcConnectRequest request)
@@ -196,8 +201,8 @@ namespace CloudBlueMca.Engine.PartnerCenter
             return tenant!;
         }
 
-        private static void LogSigningIn(OperationContext context, PcAuthenticationKind kind, string authority, string scope) =>
-            context.Log.Verbose($"Partner Center sign-in ({kind}) at {authority} for scope {scope}.");
+        private static void LogSigningIn(OperationContext context, PcConnectRequest request, string authority, string scope) =>
+            context.Log.Verbose($"Partner Center sign-in ({request.Kind}) at {authority} for scope {scope}; sign-in requests time out after {request.SignInRequestTimeout.TotalSeconds:0} s.");
 
         private static PcConnection Connected(PcConnection connection, OperationContext context)
         {

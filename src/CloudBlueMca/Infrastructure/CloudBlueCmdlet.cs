@@ -22,10 +22,11 @@ namespace CloudBlueMca.Infrastructure
             var connection = Connection ?? DefaultConnections.Current;
             if (connection is null)
             {
-                ThrowEngineError(
-                    ErrorIds.NotConnected,
-                    ErrorKind.InvalidOperation,
-                    "Not connected to CloudBlue. Run Connect-CloudBlue -Uri <brand endpoint> -Credential <consumer key and secret> first, or pass -Connection.");
+                ThrowEngineError(NotConnectedErrors.CloudBlueMissing());
+            }
+            else if (!connection.IsConnected)
+            {
+                ThrowEngineError(NotConnectedErrors.CloudBlueClosed(connection.Uri.ToString()));
             }
 
             return connection!;

@@ -22,7 +22,7 @@ namespace CloudBlueMca.Infrastructure
     /// </list>
     /// PowerShell reads the cmdlet assembly's types (whose base classes and attributes name engine
     /// types) before it runs <see cref="OnImport"/>, so the manifest's nested module
-    /// CloudBlueMca.Bootstrap.psm1 calls <see cref="Install"/> first; OnImport repeats it for an
+    /// CloudBlueMca.Bootstrap.dll calls <see cref="Install"/> first; OnImport repeats it for an
     /// import of the dll by path. This type must not reference engine types: it runs before they can be loaded.
     /// </summary>
     public sealed class ModuleInitializer : IModuleAssemblyInitializer, IModuleAssemblyCleanup
@@ -44,7 +44,7 @@ namespace CloudBlueMca.Infrastructure
 
         /// <summary>
         /// Registers the resolver for this runtime (see the type's summary); a second call does nothing.
-        /// Called by CloudBlueMca.Bootstrap.psm1 before PowerShell reads the cmdlets.
+        /// Called by CloudBlueMca.Bootstrap.dll, by name, before PowerShell reads the cmdlets.
         /// </summary>
         /// <exception cref="FileNotFoundException">The module folder lacks the loader or the engine: it is incomplete.</exception>
         public static void Install()

@@ -20,12 +20,13 @@ namespace CloudBlueMca.Infrastructure
         protected PcConnection ResolveConnection()
         {
             var connection = Connection ?? DefaultConnections.Current;
-            if (connection is null || !connection.IsConnected)
+            if (connection is null)
             {
-                ThrowEngineError(
-                    ErrorIds.NotConnected,
-                    ErrorKind.InvalidOperation,
-                    "Not connected to Partner Center. Run Connect-PcService first (for example Connect-PcService -Credential $app -TenantId <partner tenant>), or pass -Connection.");
+                ThrowEngineError(NotConnectedErrors.PartnerCenterMissing());
+            }
+            else if (!connection.IsConnected)
+            {
+                ThrowEngineError(NotConnectedErrors.PartnerCenterClosed(connection.ApiUri.ToString()));
             }
 
             return connection!;

@@ -38,6 +38,7 @@ public class CloudBlueCmdletContractTests
                 ["ApplicationInstanceId"] = typeof(string),
                 ["TenantTypeId"] = typeof(string),
                 ["SkipCertificateCheck"] = typeof(SwitchParameter),
+                ["TimeoutSec"] = typeof(int),
                 ["PassThru"] = typeof(SwitchParameter),
             },
             Parameters(typeof(ConnectCloudBlueCommand)).ToDictionary(p => p.Name, p => p.Type));
@@ -63,10 +64,11 @@ public class CloudBlueCmdletContractTests
         Assert.Equal("http://www.parallels.com/Office365/Tenant/2.8", new ConnectCloudBlueCommand().TenantTypeId);
 
     [Fact]
-    public void DisconnectCloudBlueTakesNoParameters()
+    public void DisconnectCloudBlueTakesOnlyAnOptionalConnection()
     {
         Assert.Equal(typeof(DisconnectCloudBlueCommand), FindCmdlet("Disconnect", "CloudBlue"));
-        Assert.Empty(Parameters(typeof(DisconnectCloudBlueCommand)));
+        Assert.Equal(typeof(CloudBlueConnection), Assert.Single(Parameters(typeof(DisconnectCloudBlueCommand))).Type);
+        Assert.Equal(new ParameterDeclaration(AllSets, Mandatory: false, ByValue: true, ByPropertyName: false, Position: null), OnlyDeclaration(typeof(DisconnectCloudBlueCommand), "Connection"));
         Assert.Equal(new[] { typeof(void) }, OutputTypes(typeof(DisconnectCloudBlueCommand)));
     }
 
@@ -92,6 +94,10 @@ public class CloudBlueCmdletContractTests
                 ["TenantTypeId"] = typeof(string),
                 ["SkipCertificateCheck"] = typeof(bool),
                 ["ConnectedAt"] = typeof(DateTimeOffset),
+                ["Endpoint"] = typeof(Uri),
+                ["AuthenticationKind"] = typeof(CloudBlueAuthenticationKind),
+                ["TimeoutSec"] = typeof(int),
+                ["IsConnected"] = typeof(bool),
             },
             properties);
         Assert.Empty(typeof(CloudBlueConnection).GetConstructors());
@@ -104,6 +110,6 @@ public class CloudBlueCmdletContractTests
         var view = format.Descendants("View").Single(v => (string?)v.Element("ViewSelectedBy")?.Element("TypeName") == "CloudBlueMca.CloudBlueConnection");
 
         Assert.NotNull(view.Element("TableControl"));
-        Assert.Equal(new[] { "Uri", "ConsumerKey", "ApplicationInstanceId", "ConnectedAt" }, view.Descendants("PropertyName").Select(p => p.Value));
+        Assert.Equal(new[] { "Endpoint", "IsConnected", "ConsumerKey", "ApplicationInstanceId" }, view.Descendants("PropertyName").Select(p => p.Value));
     }
 }

@@ -71,7 +71,7 @@ public class ModuleFolderTests
     {
         var top = Directory.GetFiles(ModuleFolder, "*.dll").Select(Path.GetFileName).Order(StringComparer.OrdinalIgnoreCase);
 
-        Assert.Equal(new[] { RootModule(), LoaderFile }.Order(StringComparer.OrdinalIgnoreCase), top);
+        Assert.Equal(new[] { RootModule(), LoaderFile }.Concat(NestedModules()).Order(StringComparer.OrdinalIgnoreCase), top);
         Assert.True(File.Exists(Path.Combine(DependencyFolder, "CloudBlueMca.Engine.dll")));
         Assert.True(File.Exists(Path.Combine(DependencyFolder, "Microsoft.Identity.Client.dll")));
     }

@@ -36,10 +36,12 @@ public sealed class PartnerCenterCmdletContractTests
 
     [Theory]
     [InlineData("DeviceCode", "UseDeviceAuthentication")]
-    [InlineData("ClientSecret", "Credential,TenantId")]
-    [InlineData("Certificate", "ApplicationId,Certificate,TenantId")]
-    [InlineData("CertificateThumbprint", "ApplicationId,CertificateThumbprint,TenantId")]
-    [InlineData("RefreshToken", "ApplicationId,RefreshToken,TenantId")]
+    // -TenantId is needed by these sets but checked by the engine (InvalidCredential): marked
+    // mandatory, -Credential alone would be AmbiguousParameterSet between ClientSecret and RefreshToken.
+    [InlineData("ClientSecret", "Credential")]
+    [InlineData("Certificate", "ApplicationId,Certificate")]
+    [InlineData("CertificateThumbprint", "ApplicationId,CertificateThumbprint")]
+    [InlineData("RefreshToken", "ApplicationId,RefreshToken")]
     [InlineData("AccessToken", "AccessToken")]
     [InlineData("Interactive", "")]
     public void EachSetRequiresExactlyItsCredentialParts(string set, string mandatory)
@@ -50,10 +52,10 @@ public sealed class PartnerCenterCmdletContractTests
     }
 
     [Theory]
-    [InlineData("RefreshToken", "Credential,Certificate,CertificateThumbprint,Environment,ApiUri,Authority,PassThru")]
-    [InlineData("Interactive", "ApplicationId,TenantId,Environment,ApiUri,Authority,PassThru")]
-    [InlineData("DeviceCode", "ApplicationId,TenantId,Environment,ApiUri,Authority,PassThru")]
-    [InlineData("AccessToken", "TenantId,Environment,ApiUri,Authority,PassThru")]
+    [InlineData("RefreshToken", "Credential,Certificate,CertificateThumbprint,TenantId,Environment,ApiUri,Authority,TimeoutSec,PassThru")]
+    [InlineData("Interactive", "ApplicationId,TenantId,Environment,ApiUri,Authority,TimeoutSec,PassThru")]
+    [InlineData("DeviceCode", "ApplicationId,TenantId,Environment,ApiUri,Authority,TimeoutSec,PassThru")]
+    [InlineData("AccessToken", "TenantId,Environment,ApiUri,Authority,TimeoutSec,PassThru")]
     public void OptionalPartsAreAvailableInTheirSets(string set, string optional)
     {
         var names = CmdletMetadata.Parameters(Connect).Where(p => p.IsIn(set) && !p.IsMandatoryIn(set)).Select(p => p.Name).ToList();
@@ -119,11 +121,13 @@ public sealed class PartnerCenterCmdletContractTests
     }
 
     [Fact]
-    public void DisconnectPcServiceTakesNoParameters()
+    public void DisconnectPcServiceTakesOnlyAnOptionalConnection()
     {
         var disconnect = CmdletMetadata.FindCmdlet("Disconnect", "PcService")!;
 
-        Assert.Empty(CmdletMetadata.Parameters(disconnect));
+        var parameter = Assert.Single(CmdletMetadata.Parameters(disconnect));
+        Assert.Equal(typeof(PcConnection), parameter.Type);
+        Assert.False(Assert.Single(parameter.Declarations).Mandatory);
     }
 
     [Fact]

@@ -1,4 +1,6 @@
 using System.Management.Automation;
+using System.Reflection;
+using CloudBlueMca.Bootstrap;
 using CloudBlueMca.Infrastructure;
 using CloudBlueMca.Tests.Support;
 using Xunit;
@@ -54,10 +56,19 @@ public class ModuleInitializerTests : IDisposable
     public void TheBootstrapCallsTheInstallerByItsRealName()
     {
         // The nested module calls Install by name before PowerShell reads the cmdlets; a rename must not break it silently.
-        var bootstrap = File.ReadAllText(RepositoryFiles.PathOf("src", "CloudBlueMca", "CloudBlueMca.Bootstrap.psm1"));
+        var install = typeof(ModuleInitializer).GetMethod(BootstrapInitializer.InstallMethodName, BindingFlags.Public | BindingFlags.Static);
 
-        Assert.Contains($"'{typeof(ModuleInitializer).FullName}'", bootstrap, StringComparison.Ordinal);
-        Assert.Contains($"::{nameof(ModuleInitializer.Install)}()", bootstrap, StringComparison.Ordinal);
+        Assert.Equal(typeof(ModuleInitializer).FullName, BootstrapInitializer.InitializerTypeName);
+        Assert.NotNull(install);
+        Assert.Empty(install!.GetParameters());
+        Assert.Equal(BootstrapInitializer.CmdletAssemblyFile, Path.GetFileName(typeof(ModuleInitializer).Assembly.Location));
+    }
+
+    [Fact]
+    public void TheBootstrapIsAModuleInitializerWithoutDependencies()
+    {
+        Assert.True(typeof(IModuleAssemblyInitializer).IsAssignableFrom(typeof(BootstrapInitializer)));
+        Assert.All(typeof(BootstrapInitializer).Assembly.GetReferencedAssemblies(), reference => Assert.Contains(reference.Name, new[] { "netstandard", "System.Management.Automation" }));
     }
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);

@@ -168,15 +168,15 @@ public class McaConfirmationTests
     }
 
     [Fact]
-    public async Task A_hostile_MsAccountId_is_escaped_and_finds_nothing()
+    public async Task An_MsAccountId_that_is_not_a_guid_is_refused_before_anything_is_sent()
     {
         await using var emulator = await StartAsync();
 
-        var outcome = Assert.Single(await emulator.ConfirmAsync(Row(msAccountId: "x),or(eq(ms_account_id,*)")));
+        var outcomes = await emulator.ConfirmAsync(Row(msAccountId: "x),or(eq(ms_account_id,*)"), Row(msAccountId: "xyz"));
 
-        Assert.Equal(ErrorIds.MsAccountNotFound, outcome.Error!.ErrorId);
-        Assert.Contains("eq(ms_account_id,x%29%2Cor%28eq%28ms_account_id%2C%2A%29)", Assert.Single(emulator.Requests).RawQuery);
-        Assert.Empty(emulator.Puts);
+        Assert.All(outcomes, o => Assert.Equal(ErrorIds.InvalidMsAccountId, o.Error!.ErrorId));
+        Assert.DoesNotContain("'xyz' of 'xyz'", outcomes[1].Error!.Message);
+        Assert.Empty(emulator.Requests);
     }
 
     [Fact]

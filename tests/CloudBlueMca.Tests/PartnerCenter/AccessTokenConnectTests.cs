@@ -77,15 +77,13 @@ public sealed class AccessTokenConnectTests : IClassFixture<EmulatorFixture>
     }
 
     [Fact]
-    public async Task AnOpaqueTokenIsAcceptedWithAnUnknownExpiry()
+    public async Task AnOpaqueTokenIsRefusedAtConnectWithoutRepeatingIt()
     {
-        var log = new RecordingLog();
+        var error = await Assert.ThrowsAsync<CloudBlueMcaException>(() => PartnerCenterConnector.ConnectAsync(Request("opaque-token-value"), OperationContext.None));
 
-        var connection = await PartnerCenterConnector.ConnectAsync(Request("opaque-token-value"), log.Context());
-
-        Assert.Null(connection.ExpiresOn);
-        Assert.Contains(log.VerboseMessages, m => m.Contains("not a JWT"));
-        Assert.DoesNotContain("opaque-token-value", log.AllText);
+        Assert.Equal((ErrorIds.InvalidAccessToken, ErrorKind.InvalidArgument), (error.ErrorId, error.Kind));
+        Assert.Contains("not a JSON Web Token", error.Message);
+        Assert.DoesNotContain("opaque-token-value", error.Message);
     }
 
     [Fact]

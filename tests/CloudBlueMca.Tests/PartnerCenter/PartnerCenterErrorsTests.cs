@@ -1,3 +1,4 @@
+using CloudBlueMca.Engine.Http;
 using System.Net;
 using CloudBlueMca.Engine;
 using CloudBlueMca.Engine.PartnerCenter;
@@ -40,6 +41,6 @@ public sealed class PartnerCenterErrorsTests
         var token = new PcAccessToken("eyJ.not.used", DateTimeOffset.UtcNow.AddHours(1));
         var appOnly = kind == PcAuthenticationKind.ClientSecret || kind == PcAuthenticationKind.Certificate;
         var endpoints = PcEndpoints.Resolve(PcEnvironment.Get(PcEnvironment.AzureCloud), null, null);
-        return new PcConnection(endpoints, kind, "tenant", "app", appOnly, appOnly ? null : "admin@example.com", new StaticTokenSource(token), token, null);
+        return new PcConnection(endpoints, kind, "tenant", "app", appOnly, appOnly ? null : "admin@example.com", new StaticTokenSource(token), token, new HttpPipelineOptions());
     }
 }

@@ -1,3 +1,4 @@
+using System;
 using System.Security.Cryptography.X509Certificates;
 using Microsoft.Identity.Client;
 
@@ -12,26 +13,26 @@ namespace CloudBlueMca.Engine.PartnerCenter.Auth
         /// <summary>Registered on the public client for the interactive flow (system browser, any free port).</summary>
         private const string LoopbackRedirectUri = "http://localhost";
 
-        public static IPublicClientApplication Public(string clientId, string tenant, PcEndpoints endpoints) =>
-            Common(PublicClientApplicationBuilder.Create(clientId), tenant, endpoints)
+        public static IPublicClientApplication Public(string clientId, string tenant, PcEndpoints endpoints, TimeSpan requestTimeout) =>
+            Common(PublicClientApplicationBuilder.Create(clientId), tenant, endpoints, requestTimeout)
                 .WithRedirectUri(LoopbackRedirectUri)
                 .Build();
 
-        public static IConfidentialClientApplication Confidential(string clientId, string tenant, PcEndpoints endpoints, ClientCredential credential)
+        public static IConfidentialClientApplication Confidential(string clientId, string tenant, PcEndpoints endpoints, ClientCredential credential, TimeSpan requestTimeout)
         {
-            var builder = Common(ConfidentialClientApplicationBuilder.Create(clientId), tenant, endpoints);
+            var builder = Common(ConfidentialClientApplicationBuilder.Create(clientId), tenant, endpoints, requestTimeout);
             builder = credential.Certificate != null
                 ? builder.WithCertificate(credential.Certificate)
                 : builder.WithClientSecret(credential.Secret);
             return builder.Build();
         }
 
-        private static T Common<T>(T builder, string tenant, PcEndpoints endpoints)
+        private static T Common<T>(T builder, string tenant, PcEndpoints endpoints, TimeSpan requestTimeout)
             where T : AbstractApplicationBuilder<T> =>
             builder
                 .WithAuthority(endpoints.Authority(tenant), validateAuthority: !endpoints.IsCustomAuthority)
                 .WithInstanceDiscovery(!endpoints.IsCustomAuthority)
-                .WithHttpClientFactory(new MsalHttpClientFactory(endpoints))
+                .WithHttpClientFactory(new MsalHttpClientFactory(endpoints, requestTimeout))
                 .WithClientName("CloudBlueMca")
                 .WithClientVersion(ClientVersion);
 

@@ -1,3 +1,4 @@
+using System;
 using System.Net.Http;
 using CloudBlueMca.Engine.Http;
 using Microsoft.Identity.Client;
@@ -12,7 +13,8 @@ namespace CloudBlueMca.Engine.PartnerCenter.Auth
     {
         private readonly HttpClient _client;
 
-        public MsalHttpClientFactory(PcEndpoints endpoints)
+        /// <param name="timeout">Limit of each request to the authority (HttpClient.Timeout).</param>
+        public MsalHttpClientFactory(PcEndpoints endpoints, TimeSpan timeout)
         {
             // The sign-in is the first request of Connect-PcService, before any HttpPipeline exists.
             TransportSecurity.EnableModernTlsOnNetFramework();
@@ -22,7 +24,7 @@ namespace CloudBlueMca.Engine.PartnerCenter.Auth
                 handler = new LoopbackAuthorityHandler(endpoints.AuthorityHost, endpoints.AuthorityTransport, handler);
             }
 
-            _client = new HttpClient(handler);
+            _client = new HttpClient(handler) { Timeout = timeout };
         }
 
         public HttpClient GetHttpClient() => _client;

@@ -40,6 +40,14 @@ namespace CloudBlueMca.Engine.PartnerCenter.Auth
 
         public string Authority(string tenant) => $"https://{AuthorityHost}/{tenant}/";
 
+        /// <summary>
+        /// The authority MSAL's requests for <paramref name="tenant"/> actually go to, for messages:
+        /// the loopback transport when there is one, so an admin is never pointed at a host that
+        /// was not called.
+        /// </summary>
+        public string CalledAuthority(string tenant) =>
+            AuthorityTransport == null ? Authority(tenant) : $"{AuthorityTransport}{AuthorityHost}/{tenant}/";
+
         /// <param name="apiUri">Overrides the environment's REST base (https, or http on loopback).</param>
         /// <param name="authority">
         /// Overrides the authority host: <c>https://host</c>, or a loopback
@@ -49,7 +57,7 @@ namespace CloudBlueMca.Engine.PartnerCenter.Auth
         /// </param>
         public static PcEndpoints Resolve(PcEnvironment environment, Uri? apiUri, Uri? authority)
         {
-            var api = apiUri == null ? environment.ApiUri : EndpointPolicy.NormalizeBaseUri(apiUri.OriginalString, "ApiUri");
+            var api = apiUri == null ? environment.ApiUri : EndpointPolicy.NormalizeBaseUri(apiUri.OriginalString, "ApiUri", "v1");
             if (authority == null)
             {
                 return new PcEndpoints(environment, api, environment.AuthorityHost, null);

@@ -14,17 +14,19 @@ namespace CloudBlueMca.Engine.PartnerCenter.Auth
         private readonly IClientApplicationBase _application;
         private readonly IAccount _account;
         private readonly string[] _scopes;
+        private readonly string _calledAuthority;
 
-        public UserTokenSource(IClientApplicationBase application, IAccount account, string scope)
+        public UserTokenSource(IClientApplicationBase application, IAccount account, string scope, string calledAuthority)
         {
             _application = application;
             _account = account;
             _scopes = new[] { scope };
+            _calledAuthority = calledAuthority;
         }
 
         public async Task<PcAccessToken> GetTokenAsync(OperationContext context)
         {
-            var result = await MsalFailures.AcquireAsync(() => _application.AcquireTokenSilent(_scopes, _account).ExecuteAsync(context.Cancellation), "Renewing the token of " + _account.Username, _application.Authority).ConfigureAwait(false);
+            var result = await MsalFailures.AcquireAsync(() => _application.AcquireTokenSilent(_scopes, _account).ExecuteAsync(context.Cancellation), "Renewing the token of " + _account.Username, _calledAuthority, context.Cancellation).ConfigureAwait(false);
             return new PcAccessToken(result.AccessToken, result.ExpiresOn);
         }
     }

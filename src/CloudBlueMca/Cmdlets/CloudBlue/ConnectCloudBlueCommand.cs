@@ -1,3 +1,4 @@
+using System;
 using System.Management.Automation;
 using CloudBlueMca.Engine;
 using CloudBlueMca.Engine.CloudBlue;
@@ -38,6 +39,11 @@ namespace CloudBlueMca.Cmdlets.CloudBlue
         [Parameter]
         public SwitchParameter SkipCertificateCheck { get; set; }
 
+        /// <summary>Seconds one request may take (default 100; connecting waits at most 20 unless this is given). Kept on the connection.</summary>
+        [Parameter]
+        [ValidateRange(1, 3600)]
+        public int TimeoutSec { get; set; }
+
         /// <summary>Also write the connection to the pipeline.</summary>
         [Parameter]
         public SwitchParameter PassThru { get; set; }
@@ -51,6 +57,7 @@ namespace CloudBlueMca.Cmdlets.CloudBlue
                 ApplicationInstanceId = ApplicationInstanceId,
                 TenantTypeId = TenantTypeId,
                 SkipCertificateCheck = SkipCertificateCheck.IsPresent,
+                Timeout = MyInvocation.BoundParameters.ContainsKey(nameof(TimeoutSec)) ? TimeSpan.FromSeconds(TimeoutSec) : (TimeSpan?)null,
             };
 
             CloudBlueConnection connection;

@@ -25,6 +25,18 @@ namespace CloudBlueMca.Cmdlets.Mca
         [Parameter(ValueFromPipelineByPropertyName = true)]
         public string? InitialSubdomain { get; set; }
 
+        /// <summary>
+        /// A plain subdomain string from the pipeline: 'contoso' | Confirm-McaAcceptance @contact,
+        /// as with Get-MsAccountInternalId. Any other object binds by property name instead.
+        /// </summary>
+        /// <remarks>
+        /// Not InitialSubdomain itself by value: PowerShell's last-resort binding would convert a
+        /// whole CSV row that has only an MsAccountId column into "@{MsAccountId=...}" and bind that
+        /// as its subdomain.
+        /// </remarks>
+        [Parameter(ValueFromPipeline = true)]
+        public PSObject? InputObject { get; set; }
+
         // Mandatory so a missing column fails that row's binding; empty values are allowed
         // through so the row gets the module's InvalidContact error, which lists every problem.
         [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
@@ -76,7 +88,7 @@ namespace CloudBlueMca.Cmdlets.Mca
             _bulk!.Add(new ConfirmationRow(++_rows, new ConfirmationRequest
             {
                 MsAccountId = MsAccountId,
-                InitialSubdomain = InitialSubdomain,
+                InitialSubdomain = InitialSubdomain ?? (MsAccountId == null ? InputObject?.BaseObject as string : null),
                 FirstName = FirstName,
                 LastName = LastName,
                 Email = Email,

@@ -22,9 +22,14 @@ namespace CloudBlueMca.Cmdlets.Mca
         [AllowEmptyString]
         public string[] InitialSubdomain { get; set; } = new string[0];
 
+        /// <summary>Look-up requests sent at once (a batch of many subdomains is split into several URLs).</summary>
+        [Parameter]
+        [ValidateRange(1, McaConfirmationWorkflow.MaxThrottleLimit)]
+        public int ThrottleLimit { get; set; } = McaConfirmationWorkflow.DefaultThrottleLimit;
+
         protected override void OnBeginProcessing()
         {
-            _bulk = StartBulk(new MsAccountLookup(ResolveConnection()), McaConfirmationWorkflow.DefaultThrottleLimit, "Looking up Microsoft accounts");
+            _bulk = StartBulk(new MsAccountLookup(ResolveConnection(), ThrottleLimit), ThrottleLimit, "Looking up Microsoft accounts");
         }
 
         protected override void ProcessRecord()

@@ -47,13 +47,18 @@ namespace CloudBlueMca.Cmdlets.PartnerCenter
         [Alias("ClientId", "AppId")]
         public string? ApplicationId { get; set; }
 
-        /// <summary>The partner's tenant id or .onmicrosoft.com domain.</summary>
+        /// <summary>
+        /// The partner's tenant id or .onmicrosoft.com domain. Required by the client secret,
+        /// certificate and refresh token sign-ins, which check it themselves (InvalidCredential):
+        /// marked mandatory, PowerShell could not choose between the sets that take -Credential
+        /// and would answer AmbiguousParameterSet, or prompt in a runbook.
+        /// </summary>
         [Parameter(ParameterSetName = InteractiveSet)]
         [Parameter(ParameterSetName = DeviceCodeSet)]
-        [Parameter(Mandatory = true, ParameterSetName = ClientSecretSet)]
-        [Parameter(Mandatory = true, ParameterSetName = CertificateSet)]
-        [Parameter(Mandatory = true, ParameterSetName = CertificateThumbprintSet)]
-        [Parameter(Mandatory = true, ParameterSetName = RefreshTokenSet)]
+        [Parameter(ParameterSetName = ClientSecretSet)]
+        [Parameter(ParameterSetName = CertificateSet)]
+        [Parameter(ParameterSetName = CertificateThumbprintSet)]
+        [Parameter(ParameterSetName = RefreshTokenSet)]
         [Parameter(ParameterSetName = AccessTokenSet)]
         [ValidateNotNullOrEmpty]
         [Alias("Tenant")]
@@ -96,6 +101,11 @@ namespace CloudBlueMca.Cmdlets.PartnerCenter
         [ValidateNotNull]
         public Uri? Authority { get; set; }
 
+        /// <summary>Seconds one request may take (default 100; connecting waits at most 20 unless this is given). Kept on the connection.</summary>
+        [Parameter]
+        [ValidateRange(1, 3600)]
+        public int TimeoutSec { get; set; }
+
         /// <summary>Also write the connection to the pipeline.</summary>
         [Parameter]
         public SwitchParameter PassThru { get; set; }
@@ -136,6 +146,7 @@ namespace CloudBlueMca.Cmdlets.PartnerCenter
                 CertificateThumbprint = CertificateThumbprint,
                 RefreshToken = RefreshToken,
                 AccessToken = AccessToken,
+                Timeout = MyInvocation.BoundParameters.ContainsKey(nameof(TimeoutSec)) ? TimeSpan.FromSeconds(TimeoutSec) : (TimeSpan?)null,
             };
             if (Credential != null)
             {

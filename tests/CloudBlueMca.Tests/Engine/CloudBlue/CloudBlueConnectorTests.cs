@@ -17,6 +17,9 @@ public class CloudBlueConnectorTests : IClassFixture<EmulatorFixture>
 
     public CloudBlueConnectorTests(EmulatorFixture emulator) => _emulator = emulator;
 
+    /// <summary>The APS id of seed 001's customer account: a resource, but not an application instance.</summary>
+    private const string EmulatorTenantAccount = "0f6e3b1c-7a2d-4c59-9e84-000001000011";
+
     private static CloudBlueConnectRequest Request(string uri, string key = EmulatorClients.Key, string secret = EmulatorClients.Secret, HttpPipelineOptions? pipeline = null) =>
         new(uri, key, EmulatorClients.Secure(secret)) { Pipeline = pipeline ?? EmulatorClients.FastRetries };
 
@@ -56,19 +59,36 @@ public class CloudBlueConnectorTests : IClassFixture<EmulatorFixture>
     }
 
     [Fact]
-    public async Task AGivenApplicationInstanceIsUsedWithoutDiscovery()
+    public async Task AGivenApplicationInstanceIsCheckedWithOneGetInsteadOfDiscovery()
     {
         await using var host = await EmulatorHost.StartAsync(new EmulatorOptions { Aps = new ApsEmulatorOptions { ApplicationInstanceCount = 3 } });
         var request = Request(host.BaseUri.AbsoluteUri);
-        var given = new CloudBlueConnectRequest(request.Uri, request.ConsumerKey, request.ConsumerSecret) { ApplicationInstanceId = "11111111-2222-3333-4444-555555555555", Pipeline = request.Pipeline };
+        var instance = host.Aps.ApplicationInstanceIds[1];
+        var given = new CloudBlueConnectRequest(request.Uri, request.ConsumerKey, request.ConsumerSecret) { ApplicationInstanceId = instance, Pipeline = request.Pipeline };
         var log = new RecordingLog();
 
         var connection = await CloudBlueConnector.ConnectAsync(given, log.Context());
 
-        Assert.Equal("11111111-2222-3333-4444-555555555555", connection.ApplicationInstanceId);
-        Assert.Equal(new[] { "/aps" }, (await host.Log.SettledAsync(1)).Select(e => e.Path));
+        Assert.Equal(instance, connection.ApplicationInstanceId);
+        Assert.Equal(new[] { "/aps", "/aps/2/resources/" + instance }, (await host.Log.SettledAsync(2)).Select(e => e.Path));
         Assert.Empty(log.Warnings);
         connection.Close();
+    }
+
+    [Theory]
+    [InlineData("11111111-2222-3333-4444-555555555555", "names no resource")]
+    [InlineData(EmulatorTenantAccount, "not an instance of the Microsoft 365 application")]
+    public async Task AWellFormedButWrongApplicationInstanceIsRefusedAtConnect(string id, string reason)
+    {
+        await using var host = await EmulatorHost.StartAsync();
+        var request = Request(host.BaseUri.AbsoluteUri);
+        var given = new CloudBlueConnectRequest(request.Uri, request.ConsumerKey, request.ConsumerSecret) { ApplicationInstanceId = id, Pipeline = request.Pipeline };
+
+        var error = await Assert.ThrowsAsync<CloudBlueMcaException>(() => CloudBlueConnector.ConnectAsync(given, OperationContext.None));
+
+        Assert.Equal(ErrorIds.InvalidApplicationInstanceId, error.ErrorId);
+        Assert.Contains(id, error.Message);
+        Assert.Contains(reason, error.Message);
     }
 
     [Fact]

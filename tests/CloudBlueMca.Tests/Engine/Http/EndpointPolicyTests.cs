@@ -18,6 +18,23 @@ public class EndpointPolicyTests
         Assert.Equal(expected, EndpointPolicy.NormalizeBaseUri(text, "Uri").AbsoluteUri);
 
     [Theory]
+    [InlineData("https://cb.example.com/aps", "https://cb.example.com/")]
+    [InlineData("https://cb.example.com/aps/", "https://cb.example.com/")]
+    [InlineData("https://cb.example.com/APS/2", "https://cb.example.com/")]
+    [InlineData("cb.example.com/aps/2/", "https://cb.example.com/")]
+    [InlineData("https://cb.example.com/brand/aps/2", "https://cb.example.com/brand/")]
+    [InlineData("https://cb.example.com/apsx", "https://cb.example.com/apsx/")]
+    public void TheApsPathUsersCopyIsRemoved(string text, string expected) =>
+        Assert.Equal(expected, EndpointPolicy.NormalizeBaseUri(text, "Uri", "aps/2", "aps").AbsoluteUri);
+
+    [Theory]
+    [InlineData("https://api.partnercenter.microsoft.com/v1", "https://api.partnercenter.microsoft.com/")]
+    [InlineData("https://api.partnercenter.microsoft.com/v1/", "https://api.partnercenter.microsoft.com/")]
+    [InlineData("https://api.partnercenter.microsoft.com", "https://api.partnercenter.microsoft.com/")]
+    public void TheV1PathUsersCopyIsRemoved(string text, string expected) =>
+        Assert.Equal(expected, EndpointPolicy.NormalizeBaseUri(text, "ApiUri", "v1").AbsoluteUri);
+
+    [Theory]
     [InlineData("http://cb.example.com")]
     [InlineData("http://127.0.0.1.example.com/")]
     [InlineData("http://10.0.0.1/")]

@@ -153,7 +153,7 @@ public class HttpPipelineTests
     [Fact]
     public async Task PersistentSocketErrorsEndAsEndpointUnreachable()
     {
-        var handler = new ScriptedHandler(ScriptedHandler.Throw(new HttpRequestException("Connection refused", new System.Net.Sockets.SocketException((int)System.Net.Sockets.SocketError.ConnectionRefused))));
+        var handler = new ScriptedHandler(ScriptedHandler.Throw(new HttpRequestException("Connection reset", new System.Net.Sockets.SocketException((int)System.Net.Sockets.SocketError.ConnectionReset))));
         using var pipeline = Pipeline(handler, maxAttempts: 3);
 
         var error = await Assert.ThrowsAsync<CloudBlueMcaException>(() => pipeline.SendAsync(Request(HttpMethod.Get), OperationContext.None));
@@ -162,6 +162,19 @@ public class HttpPipelineTests
         Assert.Equal(ErrorKind.ConnectionError, error.Kind);
         Assert.Contains("after 3 attempt(s)", error.Message, StringComparison.Ordinal);
         Assert.Equal(3, handler.Sent.Count);
+    }
+
+    [Fact]
+    public async Task ARefusedConnectionIsRetriedOnceAndItsMessageIsSentences()
+    {
+        var handler = new ScriptedHandler(ScriptedHandler.Throw(new HttpRequestException("Connection refused", new System.Net.Sockets.SocketException((int)System.Net.Sockets.SocketError.ConnectionRefused))));
+        using var pipeline = Pipeline(handler, maxAttempts: 4);
+
+        var error = await Assert.ThrowsAsync<CloudBlueMcaException>(() => pipeline.SendAsync(Request(HttpMethod.Get), OperationContext.None));
+
+        Assert.Equal(ErrorIds.EndpointUnreachable, error.ErrorId);
+        Assert.Equal(2, handler.Sent.Count);
+        Assert.Contains("after 2 attempt(s): Connection refused. Check the address", error.Message, StringComparison.Ordinal);
     }
 
     [Theory]
