@@ -23,7 +23,8 @@ namespace CloudBlueMca.Engine.Mca
 
         public int LookUpGroupSize => McaConfirmationWorkflow.GroupSize;
 
-        public int LookUpConcurrency => 2;
+        /// <summary>One group at a time: its chunks already run up to the throttle limit, which bounds the requests in flight.</summary>
+        public int LookUpConcurrency => 1;
 
         public async Task LookUpAsync(IReadOnlyList<MsAccountLookupRow> rows, OperationContext context)
         {
