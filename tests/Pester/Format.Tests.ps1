@@ -7,9 +7,15 @@
 
 BeforeDiscovery {
     Import-Module (Join-Path (Split-Path -Parent (Split-Path -Parent $PSScriptRoot)) 'out/CloudBlueMca/CloudBlueMca.psd1') -Force
-    $outputTypes = @(Get-Command -Module CloudBlueMca | ForEach-Object OutputType | ForEach-Object Type |
-            Where-Object { $_ -and $_.Namespace -eq 'CloudBlueMca' } | Sort-Object FullName -Unique |
-            ForEach-Object { @{ TypeName = $_.FullName } })
+    # By name: on PowerShell 7 the types live in the module's own load context. Array properties of
+    # an output type (MsAccount.Tenants) are shown as tables too, so their element types count.
+    $assemblies = [AppDomain]::CurrentDomain.GetAssemblies()
+    $declared = @(Get-Command -Module CloudBlueMca | ForEach-Object OutputType | ForEach-Object Name | Where-Object { $_ -like 'CloudBlueMca.*' } | Sort-Object -Unique)
+    $nested = foreach ($name in $declared) {
+        $type = $assemblies | ForEach-Object { $_.GetType($name) } | Where-Object { $_ } | Select-Object -First 1
+        $type.GetProperties() | ForEach-Object PropertyType | Where-Object { $_.IsArray -and $_.GetElementType().Namespace -eq 'CloudBlueMca' } | ForEach-Object { $_.GetElementType().FullName }
+    }
+    $outputTypes = @($declared + $nested | Sort-Object -Unique | ForEach-Object { @{ TypeName = $_ } })
 }
 
 BeforeAll {
@@ -85,7 +91,8 @@ Describe 'The default table view of <TypeName>' -ForEach $outputTypes {
     BeforeAll {
         $script:view = Get-TableView $TypeName
         $recipe = $script:recipes[$TypeName]
-        $script:samples = @(if ($recipe) { & $recipe } else { New-SampleObject ($TypeName -as [type]) })
+        $type = [AppDomain]::CurrentDomain.GetAssemblies() | ForEach-Object { $_.GetType($TypeName) } | Where-Object { $_ } | Select-Object -First 1
+        $script:samples = @(if ($recipe) { & $recipe } else { New-SampleObject $type })
     }
 
     It 'exists, and its columns fit 80 characters with room for the last one' {

@@ -34,6 +34,25 @@ function Get-ThrownError {
     }
 }
 
+function New-TestRunspace {
+    <#
+    .SYNOPSIS
+    An opened runspace with the built module imported, for a [powershell] instance.
+    .DESCRIPTION
+    The module comes with the runspace's initial session state rather than an Import-Module
+    statement before the script: a [powershell] instance with several statements runs them as a
+    batch, and stopping a batch started with BeginInvoke can crash the process (PowerShell's batch
+    work item reads a variable of the runspace after it was closed).
+    #>
+    param([System.Management.Automation.Host.PSHost] $TestHost)
+
+    $sessionState = [initialsessionstate]::CreateDefault()
+    $sessionState.ImportPSModule([string[]] @(Get-ModuleManifestPath))
+    $runspace = if ($TestHost) { [runspacefactory]::CreateRunspace($TestHost, $sessionState) } else { [runspacefactory]::CreateRunspace($sessionState) }
+    $runspace.Open()
+    $runspace
+}
+
 function Invoke-InTestRunspace {
     <#
     .SYNOPSIS
@@ -55,12 +74,11 @@ function Invoke-InTestRunspace {
     )
 
     $scriptedHost = New-Object CloudBlueMcaTests.ScriptedHost (, $Answer)
-    $runspace = [runspacefactory]::CreateRunspace($scriptedHost)
-    $runspace.Open()
+    $runspace = New-TestRunspace -TestHost $scriptedHost
     $other = [powershell]::Create()
     $other.Runspace = $runspace
     try {
-        $null = $other.AddCommand('Import-Module').AddArgument((Get-ModuleManifestPath)).AddStatement().AddScript($Script.ToString())
+        $null = $other.AddScript($Script.ToString())
         foreach ($argument in $ArgumentList) {
             $null = $other.AddArgument($argument)
         }
@@ -135,4 +153,4 @@ function Get-CodeErrorId {
     }
 }
 
-Export-ModuleMember -Function Get-ModuleManifestPath, Get-ThrownError, Invoke-InTestRunspace, Get-TroubleshootingErrorId, Get-CodeErrorId
+Export-ModuleMember -Function Get-ModuleManifestPath, Get-ThrownError, New-TestRunspace, Invoke-InTestRunspace, Get-TroubleshootingErrorId, Get-CodeErrorId
