@@ -44,7 +44,8 @@ if (-not $Run) {
                 Clear-TestEmulatorRequest -Emulator $emulator
                 $json = & dotnet pwsh -NoProfile -File $PSCommandPath -Run $kind -Accounts $count -LatencyMilliseconds $LatencyMilliseconds -ThrottleLimit $ThrottleLimit
                 $measured = $json | Select-Object -Last 1 | ConvertFrom-Json
-                $requests = @(Get-TestEmulatorRequest -Emulator $emulator)
+                # Only the run's own requests: not Connect-CloudBlue's, made before the clock started.
+                $requests = @(Get-TestEmulatorRequest -Emulator $emulator | Where-Object { [datetimeoffset] $_.Time -ge [datetimeoffset] $measured.StartUtc })
                 # Look-ups: the batched GETs by subdomain or account id (checkAccount and PUT are per account).
                 $lookUps = @($requests | Where-Object { $_.Method -eq 'GET' -and $_.Path -notlike '*checkAccount*' }).Count
                 $firstLookUp = ($requests | Select-Object -First 1).Time
@@ -106,6 +107,7 @@ $clock.Stop()
 Remove-Item -Path $csv
 [pscustomobject]@{
     WallSeconds    = $clock.Elapsed.TotalSeconds
+    StartUtc       = $start.ToString('o')
     FirstResultUtc = $state.First.ToString('o')
     Results        = $state.Results
     PeakWorkingSet = [Diagnostics.Process]::GetCurrentProcess().PeakWorkingSet64
