@@ -1,42 +1,65 @@
 using CloudBlueMca.Emulator.Aps;
 using CloudBlueMca.Engine;
+using CloudBlueMca.Engine.Bulk;
 using CloudBlueMca.Engine.Mca;
 
 namespace CloudBlueMca.Benchmarks;
 
 /// <summary>
 /// (B) Exactly what <c>Import-Csv contacts.csv | Confirm-McaAcceptance</c> does with default
-/// settings: rows gathered into batches of <see cref="McaConfirmationWorkflow.BatchSize"/>,
-/// planned, every plan approved (no -WhatIf), executed at the default throttle limit.
+/// settings: rows streamed through a <see cref="BulkRun{TRow}"/>, every plan approved (no
+/// -WhatIf), updates at the default throttle limit, rows taken in input order.
 /// </summary>
 internal static class EnginePath
 {
     public sealed record Totals(int Confirmed, int Errors);
 
-    /// <param name="afterBatch">Called between batches, when no request is in flight.</param>
-    public static async Task<Totals> RunAsync(CloudBlueConnection connection, IEnumerable<GeneratedAccount> accounts, OperationContext context, Action<int> afterBatch)
+    /// <param name="afterRows">Called every 1,000 written rows with the count so far.</param>
+    public static async Task<Totals> RunAsync(CloudBlueConnection connection, IEnumerable<GeneratedAccount> accounts, OperationContext context, Action<int> afterRows)
     {
         var workflow = new McaConfirmationWorkflow(connection, force: false, McaConfirmationWorkflow.DefaultThrottleLimit);
-        int confirmed = 0, errors = 0, rows = 0;
-        foreach (var chunk in accounts.Select(CsvRow).Chunk(McaConfirmationWorkflow.BatchSize))
+        var changed = new SemaphoreSlim(0);
+        using var run = new BulkRun<ConfirmationRow>(workflow, workflow.ThrottleLimit, context, () => changed.Release());
+        int confirmed = 0, errors = 0, written = 0;
+
+        async Task PumpAsync(Func<bool> done)
         {
-            var batch = workflow.CreateBatch(chunk);
-            while (batch.HasPending)
+            while (true)
             {
-                var plans = await batch.PlanAsync(context);
-                await batch.ExecuteAsync(plans, context);
-            }
+                while (run.TakeNext() is BulkStep<ConfirmationRow> step)
+                {
+                    if (step.NeedsApproval)
+                    {
+                        run.Approve(step.Row, true);
+                        continue;
+                    }
 
-            foreach (var outcome in batch.Outcomes)
-            {
-                confirmed += outcome.Confirmation?.Result == ConfirmationResult.Confirmed ? 1 : 0;
-                errors += outcome.Error != null ? 1 : 0;
-            }
+                    confirmed += step.Row.Confirmation?.Result == ConfirmationResult.Confirmed ? 1 : 0;
+                    errors += step.Row.Error != null ? 1 : 0;
+                    if (++written % 1000 == 0)
+                    {
+                        afterRows(written);
+                    }
+                }
 
-            rows += chunk.Length;
-            afterBatch(rows);
+                if (done())
+                {
+                    return;
+                }
+
+                await changed.WaitAsync(250);
+            }
         }
 
+        var number = 0;
+        foreach (var account in accounts)
+        {
+            run.Add(new ConfirmationRow(++number, CsvRow(account)));
+            await PumpAsync(() => run.HasRoom);
+        }
+
+        run.Complete();
+        await PumpAsync(() => run.IsFinished);
         return new Totals(confirmed, errors);
     }
 

@@ -1,40 +1,65 @@
 using System;
 using System.Linq;
+using CloudBlueMca.Engine.Bulk;
 
 namespace CloudBlueMca.Engine.Mca
 {
-    /// <summary>The state of one input row while its batch is planned and executed.</summary>
-    internal sealed class ConfirmationRow
+    /// <summary>One input row of Confirm-McaAcceptance while it is validated, looked up, approved and sent.</summary>
+    public sealed class ConfirmationRow : BulkRow
     {
-        public ConfirmationRow(int index, ConfirmationRequest request)
+        private string _name;
+
+        /// <param name="number">The row's position in the input, from 1, to name a row that has no account.</param>
+        public ConfirmationRow(int number, ConfirmationRequest request)
         {
             Request = request;
-            Name = FirstNonBlank(request.InitialSubdomain, request.MsAccountId) ?? $"row {index + 1}";
+            _name = FirstNonBlank(request.InitialSubdomain, request.MsAccountId) ?? $"row {number}";
         }
 
         public ConfirmationRequest Request { get; }
 
         /// <summary>How messages name the row: its subdomain, else its Microsoft account id.</summary>
-        public string Name { get; private set; }
+        public override string Name => _name;
+
+        public override object Target => _name;
+
+        /// <summary>The row's result once settled; null for an error or a declined update.</summary>
+        public McaConfirmation? Confirmation => Output.Count == 1 ? (McaConfirmation)Output[0] : null;
 
         /// <summary>The normalised subdomain, when the row has one.</summary>
-        public string? Label { get; private set; }
+        internal string? Label { get; private set; }
 
         /// <summary>Given, or resolved from <see cref="Label"/>.</summary>
-        public string? MsAccountId { get; set; }
+        internal string? MsAccountId { get; set; }
 
-        public McaContact? Contact { get; private set; }
+        internal McaContact? Contact { get; private set; }
 
-        public ConfirmationOutcome? Outcome { get; private set; }
+        internal bool IsValidated { get; private set; }
 
-        public bool IsPending => Outcome == null;
+        /// <summary>The Tenant the planned PUT goes to.</summary>
+        internal TenantResource? PlannedTenant { get; private set; }
+
+        /// <summary>The account's initial subdomain as its Tenants record it, for rows given only an MsAccountId.</summary>
+        internal string? KnownSubdomain { get; private set; }
+
+        /// <summary>Plans the PUT of the contact to <paramref name="tenant"/>, with the ShouldProcess texts naming the row, Tenant, contact and date.</summary>
+        internal void PlanPut(TenantResource tenant, string? knownSubdomain)
+        {
+            PlannedTenant = tenant;
+            KnownSubdomain = knownSubdomain;
+            PlanUpdate(
+                $"Microsoft account '{Name}' ({MsAccountId}), Tenant resource {tenant.ApsId}",
+                $"Record MCA acceptance by {Contact!.FirstName} {Contact.LastName} <{Contact.Email}> agreed {Contact.DateAgreed}",
+                MsAccountId);
+        }
 
         /// <summary>
         /// Checks the row before any request: an account to act on and a valid contact. The
         /// subdomain is checked only when it is used for the look-up (MsAccountId wins).
         /// </summary>
-        public void Validate(DateTimeOffset now, TimeZoneInfo localZone)
+        internal void Validate(DateTimeOffset now, TimeZoneInfo localZone)
         {
+            IsValidated = true;
             try
             {
                 var msAccountId = FirstNonBlank(Request.MsAccountId);
@@ -57,7 +82,7 @@ namespace CloudBlueMca.Engine.Mca
                 else if (FirstNonBlank(Request.InitialSubdomain) != null)
                 {
                     Label = InitialSubdomain.Normalize(Request.InitialSubdomain);
-                    Name = Label;
+                    _name = Label;
                 }
                 else
                 {
@@ -76,18 +101,14 @@ namespace CloudBlueMca.Engine.Mca
             }
         }
 
-        public void Fail(CloudBlueMcaException error) => Outcome = new ConfirmationOutcome(null, error);
-
-        /// <summary>Fails the row with a request error, naming the row so a bulk run shows which one.</summary>
-        public void FailRequest(CloudBlueMcaException error) =>
+        /// <summary>Fails the row with a request error (one per row, even for a batched request), naming the row and targeting its input.</summary>
+        internal void FailRequest(CloudBlueMcaException error) =>
             Fail(new CloudBlueMcaException(error.ErrorId, error.Kind, $"MCA acceptance for '{Name}' was not confirmed: {error.Message}", Name, error));
 
-        public void Decline() => Outcome = ConfirmationOutcome.Declined;
-
-        public void Succeed(TenantResource tenant, ConfirmationResult result, string? knownSubdomain)
+        internal void Succeed(TenantResource tenant, ConfirmationResult result, string? knownSubdomain)
         {
             var contact = Contact!;
-            Outcome = new ConfirmationOutcome(
+            Succeed(
                 new McaConfirmation
                 {
                     MsAccountId = MsAccountId!,
@@ -103,8 +124,7 @@ namespace CloudBlueMca.Engine.Mca
                         ? tenant.CloudAgreementContact?.DateAgreed ?? contact.DateAgreed.ToString()
                         : contact.DateAgreed.ToString(),
                     Result = result,
-                },
-                null);
+                });
         }
 
         private static string? FirstNonBlank(params string?[] values) =>

@@ -5,6 +5,7 @@ using System.Linq;
 using System.Text.Json.Nodes;
 using System.Threading.Tasks;
 using CloudBlueMca.Engine.Aps;
+using CloudBlueMca.Engine.Bulk;
 
 namespace CloudBlueMca.Engine.Mca
 {
@@ -12,29 +13,50 @@ namespace CloudBlueMca.Engine.Mca
     /// Test-McaAcceptance: the application instance's <c>checkAccount</c> custom operation for one
     /// customer account (seed 001, step 2), one <see cref="McaAcceptanceStatus"/> per tenant.
     /// </summary>
-    public sealed class McaAcceptanceCheck
+    public sealed class McaAcceptanceCheck : IBulkWorkflow<AcceptanceCheckRow>
     {
-        /// <summary>How many pipeline inputs the cmdlet gathers before it checks them together.</summary>
-        public const int BatchSize = 250;
-
         private readonly CloudBlueConnection _connection;
         private readonly string _applicationInstanceId;
 
-        /// <summary>Throws <see cref="ErrorIds.ApplicationInstanceRequired"/> when the connection knows no application instance.</summary>
-        public McaAcceptanceCheck(CloudBlueConnection connection)
+        /// <param name="throttleLimit">Most checkAccount calls in flight at once.</param>
+        /// <exception cref="CloudBlueMcaException"><see cref="ErrorIds.ApplicationInstanceRequired"/> when the connection knows no application instance.</exception>
+        public McaAcceptanceCheck(CloudBlueConnection connection, int throttleLimit = McaConfirmationWorkflow.DefaultThrottleLimit)
         {
+            if (throttleLimit < 1)
+            {
+                throw new ArgumentOutOfRangeException(nameof(throttleLimit), throttleLimit, "The throttle limit must be at least 1.");
+            }
+
             _connection = connection;
             _applicationInstanceId = connection.RequireApplicationInstanceId();
+            LookUpConcurrency = throttleLimit;
         }
 
+        /// <summary>checkAccount answers one account per call: each row is its own look-up.</summary>
+        public int LookUpGroupSize => 1;
+
+        /// <summary>The throttle limit: calls overlap, up to this many.</summary>
+        public int LookUpConcurrency { get; }
+
         /// <summary>
-        /// Checks every request, up to <see cref="McaConfirmationWorkflow.DefaultThrottleLimit"/>
-        /// at a time: checkAccount answers one account per call, so a bulk run can only gain by
-        /// overlapping the calls. One result per request, in request order; a failed check is
-        /// that request's error and the others go on.
+        /// Checks every request, up to the throttle limit at a time. One result per request, in
+        /// request order; a failed check is that request's error and the others go on.
         /// </summary>
         public async Task<IReadOnlyList<AcceptanceCheckResult>> CheckAllAsync(IReadOnlyList<AcceptanceCheckRequest> requests, OperationContext context) =>
-            await ThrottledTasks.SelectAsync(requests, McaConfirmationWorkflow.DefaultThrottleLimit, request => CheckOneAsync(request, context), context.Cancellation).ConfigureAwait(false);
+            await ThrottledTasks.SelectAsync(requests, LookUpConcurrency, request => CheckOneAsync(request, context), context.Cancellation).ConfigureAwait(false);
+
+        public async Task LookUpAsync(IReadOnlyList<AcceptanceCheckRow> rows, OperationContext context)
+        {
+            var results = await CheckAllAsync(rows.Select(r => r.Request).ToList(), context).ConfigureAwait(false);
+            for (var i = 0; i < rows.Count; i++)
+            {
+                rows[i].Settle(results[i].Error, results[i].Statuses);
+            }
+        }
+
+        /// <summary>Test-McaAcceptance changes nothing: no row ever plans an update.</summary>
+        public Task UpdateAsync(AcceptanceCheckRow row, OperationContext context) =>
+            throw new InvalidOperationException("Test-McaAcceptance sends no updates.");
 
         /// <param name="accountId">System id of the customer account.</param>
         /// <param name="initialSubdomain">
@@ -103,7 +125,11 @@ namespace CloudBlueMca.Engine.Mca
             }
             catch (CloudBlueMcaException error)
             {
-                return new AcceptanceCheckResult(request, new McaAcceptanceStatus[0], error);
+                // A request error names the URL as its target; the row's own error names its account.
+                var own = Equals(error.Target, request.AccountId)
+                    ? error
+                    : new CloudBlueMcaException(error.ErrorId, error.Kind, $"Customer account {request.AccountId} was not checked: {error.Message}", request.AccountId, error);
+                return new AcceptanceCheckResult(request, new McaAcceptanceStatus[0], own);
             }
         }
 

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading.Tasks;
+using CloudBlueMca.Engine.Bulk;
 
 namespace CloudBlueMca.Engine.Mca
 {
@@ -10,11 +11,8 @@ namespace CloudBlueMca.Engine.Mca
     /// <c>initial_subdomain</c>, then one by <c>ms_account_id</c> so each Microsoft account
     /// carries all its Tenant resources (only some of them hold the subdomain, seed 001).
     /// </summary>
-    public sealed class MsAccountLookup
+    public sealed class MsAccountLookup : IBulkWorkflow<MsAccountLookupRow>
     {
-        /// <summary>How many pipeline inputs the cmdlet gathers before it looks them up.</summary>
-        public const int BatchSize = 250;
-
         private readonly TenantDirectory _directory;
 
         /// <param name="throttleLimit">Look-up requests sent at once (1..<see cref="McaConfirmationWorkflow.MaxThrottleLimit"/>).</param>
@@ -22,6 +20,24 @@ namespace CloudBlueMca.Engine.Mca
         {
             _directory = new TenantDirectory(connection, throttleLimit);
         }
+
+        public int LookUpGroupSize => McaConfirmationWorkflow.GroupSize;
+
+        /// <summary>One group at a time: its chunks already run up to the throttle limit, which bounds the requests in flight.</summary>
+        public int LookUpConcurrency => 1;
+
+        public async Task LookUpAsync(IReadOnlyList<MsAccountLookupRow> rows, OperationContext context)
+        {
+            var results = await FindAsync(rows.Select(r => r.Input).ToList(), context).ConfigureAwait(false);
+            for (var i = 0; i < rows.Count; i++)
+            {
+                rows[i].Settle(results[i].Error, results[i].Accounts);
+            }
+        }
+
+        /// <summary>Get-MsAccountInternalId changes nothing: no row ever plans an update.</summary>
+        public Task UpdateAsync(MsAccountLookupRow row, OperationContext context) =>
+            throw new InvalidOperationException("Get-MsAccountInternalId sends no updates.");
 
         /// <summary>One result per input, in input order.</summary>
         public async Task<IReadOnlyList<MsAccountLookupResult>> FindAsync(IReadOnlyList<string> inputs, OperationContext context)
@@ -61,7 +77,7 @@ namespace CloudBlueMca.Engine.Mca
         {
             if (bySubdomain.Failure(label) is CloudBlueMcaException lookupError)
             {
-                return Failed(input, lookupError);
+                return Failed(input, ForInput(input, lookupError));
             }
 
             var ids = bySubdomain.MsAccountIdsOf(label);
@@ -84,7 +100,7 @@ namespace CloudBlueMca.Engine.Mca
             {
                 if (byMsAccount.Failure(id) is CloudBlueMcaException tenantsError)
                 {
-                    return Failed(input, tenantsError);
+                    return Failed(input, ForInput(input, tenantsError));
                 }
 
                 // The second look-up normally returns a superset; fall back to the first if the
@@ -106,6 +122,10 @@ namespace CloudBlueMca.Engine.Mca
 
             return new MsAccountLookupResult(input, accounts, null);
         }
+
+        // A batched request served many inputs: each gets its own error, targeting its own input.
+        private static CloudBlueMcaException ForInput(string input, CloudBlueMcaException error) =>
+            new CloudBlueMcaException(error.ErrorId, error.Kind, $"'{input}' was not looked up: {error.Message}", input, error);
 
         private static MsAccountLookupResult Failed(string input, CloudBlueMcaException error) =>
             new MsAccountLookupResult(input, new MsAccount[0], error);

@@ -1,10 +1,10 @@
 using System;
 using System.Collections.Generic;
-using System.Linq;
 using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
 using CloudBlueMca.Engine;
+using CloudBlueMca.Engine.Bulk;
 
 namespace CloudBlueMca.Infrastructure
 {
@@ -19,18 +19,11 @@ namespace CloudBlueMca.Infrastructure
         private readonly CancellationTokenSource _stopping = new CancellationTokenSource();
         private readonly PipelineLog _log = new PipelineLog();
         private readonly Dictionary<string, int> _progressIds = new Dictionary<string, int>(StringComparer.Ordinal);
-        private readonly Dictionary<string, EngineProgress> _openProgress = new Dictionary<string, EngineProgress>(StringComparer.Ordinal);
         private OperationContext? _operation;
-
-        /// <summary>
-        /// False while pipeline input may still arrive. The engine counts against the rows received
-        /// so far, so until the input ends a "total" is not one: progress then shows no percentage
-        /// and is never reported complete (the bar would vanish and come back at a lower percentage).
-        /// </summary>
-        protected virtual bool InputComplete => true;
+        private IBulkPipeline? _bulk;
 
         /// <summary>The context handed to every engine call of this invocation.</summary>
-        protected OperationContext Operation => _operation ??= new OperationContext(_log, _stopping.Token);
+        protected internal OperationContext Operation => _operation ??= new OperationContext(_log, _stopping.Token);
 
         /// <summary>
         /// Runs engine work to completion while writing its messages on the pipeline thread.
@@ -86,6 +79,47 @@ namespace CloudBlueMca.Infrastructure
         {
         }
 
+        /// <summary>True once Ctrl+C, Stop-Job or a host asked this invocation to stop.</summary>
+        internal bool IsStopRequested => _stopping.IsCancellationRequested;
+
+        /// <summary>
+        /// Starts this invocation's bulk run (call it once, in BeginProcessing): rows added with
+        /// <see cref="BulkPipeline{TRow}.Add"/> stream through <paramref name="workflow"/> and are
+        /// written by <paramref name="write"/> in input order; a stop is reported for it.
+        /// </summary>
+        private protected BulkPipeline<TRow> StartBulk<TRow>(IBulkWorkflow<TRow> workflow, int throttleLimit, string activity, Action<TRow>? write = null)
+            where TRow : BulkRow
+        {
+            var bulk = new BulkPipeline<TRow>(this, workflow, throttleLimit, activity, write ?? WriteRow);
+            _bulk = bulk;
+            return bulk;
+        }
+
+        /// <summary>Writes a settled row the usual way: its error, or its output objects.</summary>
+        internal void WriteRow(BulkRow row)
+        {
+            if (row.Error != null)
+            {
+                WriteEngineError(row.Error);
+                return;
+            }
+
+            foreach (var output in row.Output)
+            {
+                WriteObject(output);
+            }
+        }
+
+        /// <summary>Waits until the engine has a message or news of a bulk run, or the timeout passes.</summary>
+        internal void WaitForEngine(int millisecondsTimeout) => _log.WaitForMessage(millisecondsTimeout);
+
+        /// <summary>Wakes the pipeline thread from <see cref="WaitForEngine"/>; safe from any thread.</summary>
+        internal void WakeFromEngine() => _log.Wake();
+
+        internal void WriteEngineMessages() => WritePendingMessages();
+
+        internal void WriteEngineProgress(EngineProgress progress) => WriteProgress(ToProgressRecord(progress));
+
         /// <summary>A non-terminating error for one input item; the pipeline goes on.</summary>
         protected void WriteEngineError(CloudBlueMcaException exception) => WriteError(ToErrorRecord(exception));
 
@@ -101,26 +135,16 @@ namespace CloudBlueMca.Infrastructure
         internal static ErrorCategory ToCategory(ErrorKind kind) =>
             Enum.TryParse(kind.ToString(), out ErrorCategory category) ? category : ErrorCategory.NotSpecified;
 
-        /// <summary>
-        /// Writes the completed record of every progress activity still open, once the input has
-        /// ended: the last batch may have been processed while more input could still come.
-        /// </summary>
-        protected void CompleteProgress()
-        {
-            foreach (var progress in _openProgress.Values.ToList())
-            {
-                WriteProgress(ToProgressRecord(progress));
-            }
-        }
-
         protected override void StopProcessing()
         {
             _stopping.Cancel();
             _log.Wake();
+            _bulk?.OnStopRequested();
         }
 
         public void Dispose()
         {
+            _bulk?.Dispose();
             _stopping.Dispose();
             GC.SuppressFinalize(this);
         }
@@ -153,14 +177,12 @@ namespace CloudBlueMca.Infrastructure
             }
 
             var record = new ProgressRecord(id, progress.Activity, progress.Status);
-            _openProgress[progress.Activity] = progress;
-            if (InputComplete && progress.Total is int total && total > 0)
+            if (progress.Total is int total && total > 0)
             {
                 record.PercentComplete = Math.Min(100, (int)(100L * progress.Completed / total));
                 if (progress.Completed >= total)
                 {
                     record.RecordType = ProgressRecordType.Completed;
-                    _openProgress.Remove(progress.Activity);
                 }
             }
 

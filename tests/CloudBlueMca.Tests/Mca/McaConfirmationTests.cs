@@ -58,21 +58,21 @@ public class McaConfirmationTests
     }
 
     [Fact]
-    public async Task Planning_without_approval_sends_no_put_and_writes_nothing()
+    public async Task A_declined_plan_sends_no_put_and_writes_nothing()
     {
         await using var emulator = await StartAsync();
-        var batch = emulator.Workflow().CreateBatch([Row("example")]);
+        var offered = new List<ConfirmationRow>();
 
-        var plan = Assert.Single(await batch.PlanAsync(emulator.Context));
-        await batch.ExecuteAsync([], emulator.Context);
+        var row = Assert.Single(await emulator.ConfirmAsync(emulator.Workflow(), r => { offered.Add(r); return false; }, Row("example")));
 
-        Assert.False(batch.HasPending);
-        Assert.Contains("'example'", plan.Target);
-        Assert.Contains("042b672a-47f8-4dc9-a973-f4134390f357", plan.Target);
-        Assert.Contains("john@example.com", plan.Action);
-        var outcome = Assert.Single(batch.Outcomes);
-        Assert.Null(outcome.Confirmation);
-        Assert.Null(outcome.Error);
+        var plan = Assert.Single(offered);
+        Assert.Contains("'example'", plan.UpdateTarget);
+        Assert.Contains("042b672a-47f8-4dc9-a973-f4134390f357", plan.UpdateTarget);
+        Assert.Contains("john@example.com", plan.UpdateAction);
+        Assert.Contains("agreed 2020-03-10", plan.UpdateAction);
+        Assert.True(row.IsSettled);
+        Assert.Null(row.Confirmation);
+        Assert.Null(row.Error);
         Assert.Empty(emulator.Puts);
         Assert.True(emulator.Host.Aps.IsAcceptanceRequired(ExampleMsAccountId));
     }
@@ -221,24 +221,17 @@ public class McaConfirmationTests
     }
 
     [Fact]
-    public async Task A_bulk_run_over_several_batches_needs_at_most_1_1_requests_per_account_and_reports_progress()
+    public async Task A_bulk_run_of_several_groups_needs_at_most_1_06_requests_per_account_in_input_order()
     {
         await using var emulator = await StartAsync();
-        var generated = emulator.Host.Aps.GenerateAccounts(600);
-        var workflow = emulator.Workflow();
-        var outcomes = new List<ConfirmationOutcome>();
+        var generated = emulator.Host.Aps.GenerateAccounts(1200);
 
-        foreach (var chunk in generated.Select(g => Row(g.InitialSubdomain)).Chunk(McaConfirmationWorkflow.BatchSize))
-        {
-            outcomes.AddRange(await emulator.ConfirmAsync(workflow, chunk));
-        }
+        var rows = await emulator.ConfirmAsync(generated.Select(g => Row(g.InitialSubdomain)).ToArray());
 
-        Assert.Equal(generated.Select(g => g.MsAccountId), outcomes.Select(o => o.Confirmation!.MsAccountId));
-        Assert.All(outcomes, o => Assert.Equal(ConfirmationResult.Confirmed, o.Confirmation!.Result));
-        Assert.Equal(600, emulator.Puts.Count);
-        Assert.InRange(emulator.Requests.Count, 600, 660);
+        Assert.Equal(generated.Select(g => g.MsAccountId), rows.Select(o => o.Confirmation!.MsAccountId));
+        Assert.All(rows, o => Assert.Equal(ConfirmationResult.Confirmed, o.Confirmation!.Result));
+        Assert.Equal(1200, emulator.Puts.Count);
+        Assert.True(emulator.Requests.Count <= 1272, $"{emulator.Requests.Count} requests for 1200 rows");
         Assert.All(generated, g => Assert.False(emulator.Host.Aps.IsAcceptanceRequired(g.MsAccountId)));
-        var last = emulator.Log.ProgressReports[^1];
-        Assert.Equal((600, 600), (last.Completed, last.Total));
     }
 }

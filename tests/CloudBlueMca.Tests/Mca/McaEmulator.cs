@@ -52,20 +52,14 @@ internal sealed class McaEmulator : IAsyncDisposable
     public McaConfirmationWorkflow Workflow(bool force = false, int throttleLimit = McaConfirmationWorkflow.DefaultThrottleLimit) =>
         new(Connection, force, throttleLimit, () => new DateTimeOffset(2024, 5, 17, 15, 30, 0, TimeSpan.Zero), TimeZoneInfo.Utc);
 
-    /// <summary>Plans, approves every plan, executes: what the cmdlet does without -WhatIf.</summary>
-    public async Task<IReadOnlyList<ConfirmationOutcome>> ConfirmAsync(McaConfirmationWorkflow workflow, params ConfirmationRequest[] rows)
-    {
-        var batch = workflow.CreateBatch(rows);
-        while (batch.HasPending)
-        {
-            var plans = await batch.PlanAsync(Context);
-            await batch.ExecuteAsync(plans, Context);
-        }
+    /// <summary>Runs the rows as the cmdlet does, approving every plan unless told otherwise; the rows in the order written.</summary>
+    public Task<IReadOnlyList<ConfirmationRow>> ConfirmAsync(McaConfirmationWorkflow workflow, params ConfirmationRequest[] requests) =>
+        ConfirmAsync(workflow, null, requests);
 
-        return batch.Outcomes;
-    }
+    public Task<IReadOnlyList<ConfirmationRow>> ConfirmAsync(McaConfirmationWorkflow workflow, Func<ConfirmationRow, bool>? approve, params ConfirmationRequest[] requests) =>
+        BulkRunner.RunAsync(workflow, workflow.ThrottleLimit, Context, requests.Select((request, i) => new ConfirmationRow(i + 1, request)), approve);
 
-    public Task<IReadOnlyList<ConfirmationOutcome>> ConfirmAsync(params ConfirmationRequest[] rows) => ConfirmAsync(Workflow(), rows);
+    public Task<IReadOnlyList<ConfirmationRow>> ConfirmAsync(params ConfirmationRequest[] rows) => ConfirmAsync(Workflow(), rows);
 
     public static ConfirmationRequest Row(string? subdomain = null, string? msAccountId = null, string email = "john@example.com", object? date = null) => new()
     {

@@ -1,4 +1,3 @@
-using System.Linq;
 using System.Management.Automation;
 using CloudBlueMca.Engine.Mca;
 using CloudBlueMca.Infrastructure;
@@ -7,15 +6,17 @@ namespace CloudBlueMca.Cmdlets.Mca
 {
     /// <summary>
     /// Records who accepted the Microsoft Customer Agreement on a Tenant resource of the
-    /// Microsoft account (seed 001, steps 3-4). Rows are gathered into batches: look-ups are
-    /// batched, ShouldProcess is asked per row here on the pipeline thread, then the approved
-    /// PUTs run concurrently up to -ThrottleLimit, and results are written in input order.
+    /// Microsoft account (seed 001, steps 3-4). Rows stream through a bulk run: look-ups are
+    /// batched and overlap the PUTs, ShouldProcess is asked per row on the pipeline thread, the
+    /// approved PUTs run concurrently up to -ThrottleLimit, and each result is written as soon as
+    /// it and every earlier row are settled.
     /// </summary>
     [Cmdlet(VerbsLifecycle.Confirm, "McaAcceptance", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(McaConfirmation))]
-    public sealed class ConfirmMcaAcceptanceCommand : BatchingCloudBlueCmdlet<ConfirmationRequest>
+    public sealed class ConfirmMcaAcceptanceCommand : CloudBlueCmdlet
     {
-        private McaConfirmationWorkflow? _workflow;
+        private BulkPipeline<ConfirmationRow>? _bulk;
+        private int _rows;
 
         /// <summary>Internal id of the Microsoft account; wins over InitialSubdomain when both come.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
@@ -79,14 +80,12 @@ namespace CloudBlueMca.Cmdlets.Mca
 
         protected override void OnBeginProcessing()
         {
-            _workflow = new McaConfirmationWorkflow(ResolveConnection(), Force, ThrottleLimit);
+            _bulk = StartBulk(new McaConfirmationWorkflow(ResolveConnection(), Force, ThrottleLimit), ThrottleLimit, "Confirming MCA acceptance");
         }
-
-        protected override int BatchSize => McaConfirmationWorkflow.BatchSize;
 
         protected override void ProcessRecord()
         {
-            Enqueue(new ConfirmationRequest
+            _bulk!.Add(new ConfirmationRow(++_rows, new ConfirmationRequest
             {
                 MsAccountId = MsAccountId,
                 InitialSubdomain = InitialSubdomain ?? (MsAccountId == null ? InputObject?.BaseObject as string : null),
@@ -96,30 +95,9 @@ namespace CloudBlueMca.Cmdlets.Mca
                 PhoneNumber = PhoneNumber,
                 DateAgreed = DateAgreed,
                 TenantResourceId = TenantResourceId,
-            });
+            }));
         }
 
-        protected override void ProcessBatch(ConfirmationRequest[] requests)
-        {
-            var batch = _workflow!.CreateBatch(requests);
-            while (batch.HasPending)
-            {
-                var plans = Run(operation => batch.PlanAsync(operation));
-                var approved = plans.Where(plan => ShouldProcess(plan.Target, plan.Action)).ToList();
-                Run(operation => batch.ExecuteAsync(approved, operation));
-            }
-
-            foreach (var outcome in batch.Outcomes)
-            {
-                if (outcome.Error != null)
-                {
-                    WriteEngineError(outcome.Error);
-                }
-                else if (outcome.Confirmation != null)
-                {
-                    WriteObject(outcome.Confirmation);
-                }
-            }
-        }
+        protected override void EndProcessing() => _bulk!.Finish();
     }
 }

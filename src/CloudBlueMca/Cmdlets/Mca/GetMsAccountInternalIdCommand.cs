@@ -1,5 +1,4 @@
 using System.Management.Automation;
-using CloudBlueMca.Engine;
 using CloudBlueMca.Engine.Mca;
 using CloudBlueMca.Infrastructure;
 
@@ -7,14 +6,15 @@ namespace CloudBlueMca.Cmdlets.Mca
 {
     /// <summary>
     /// Finds the internal identifier of Microsoft accounts by initial subdomain (seed 000).
-    /// Pipeline input is gathered and looked up in batches, so ten thousand subdomains cost
-    /// tens of requests, not ten thousand.
+    /// Pipeline input streams through a bulk run that looks subdomains up in groups, so ten
+    /// thousand subdomains cost tens of requests, not ten thousand; each input's accounts are
+    /// written as soon as it and every earlier input are answered.
     /// </summary>
     [Cmdlet(VerbsCommon.Get, "MsAccountInternalId")]
     [OutputType(typeof(MsAccount))]
-    public sealed class GetMsAccountInternalIdCommand : BatchingCloudBlueCmdlet<string>
+    public sealed class GetMsAccountInternalIdCommand : CloudBlueCmdlet
     {
-        private MsAccountLookup? _lookup;
+        private BulkPipeline<MsAccountLookupRow>? _bulk;
 
         /// <summary><c>example</c> and <c>example.onmicrosoft.com</c> mean the same.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
@@ -29,28 +29,17 @@ namespace CloudBlueMca.Cmdlets.Mca
 
         protected override void OnBeginProcessing()
         {
-            _lookup = new MsAccountLookup(ResolveConnection(), ThrottleLimit);
+            _bulk = StartBulk(new MsAccountLookup(ResolveConnection(), ThrottleLimit), ThrottleLimit, "Looking up Microsoft accounts");
         }
 
-        protected override int BatchSize => MsAccountLookup.BatchSize;
-
-        protected override void ProcessRecord() => Enqueue(InitialSubdomain);
-
-        protected override void ProcessBatch(string[] inputs)
+        protected override void ProcessRecord()
         {
-            foreach (var result in Run(operation => _lookup!.FindAsync(inputs, operation)))
+            foreach (var input in InitialSubdomain)
             {
-                if (result.Error != null)
-                {
-                    WriteEngineError(result.Error);
-                    continue;
-                }
-
-                foreach (var account in result.Accounts)
-                {
-                    WriteObject(account);
-                }
+                _bulk!.Add(new MsAccountLookupRow(input));
             }
         }
+
+        protected override void EndProcessing() => _bulk!.Finish();
     }
 }

@@ -16,18 +16,18 @@ namespace CloudBlueMca.Cmdlets.Mca
     /// mandatory [int] AccountId: PowerShell then writes a parameter-binding error for that
     /// object only and goes on with the next. That is deliberate: guessing an account would
     /// check the wrong customer.
-    /// Pipeline input is gathered and checked in batches with the checkAccount calls
+    /// Pipeline input streams through a bulk run with up to -ThrottleLimit checkAccount calls
     /// overlapping, so thousands of accounts do not cost thousands of sequential round trips;
-    /// results are written in input order.
+    /// each input's results are written as soon as it and every earlier input are answered.
     /// -Quiet writes one bool per input: $true when no matched tenant still requires
     /// acceptance, $false when one does or when the account or tenant is not found. A request
     /// failure (network, permission) writes an error instead, because no answer is known.
     /// </remarks>
     [Cmdlet(VerbsDiagnostic.Test, "McaAcceptance")]
     [OutputType(typeof(McaAcceptanceStatus), typeof(bool))]
-    public sealed class TestMcaAcceptanceCommand : BatchingCloudBlueCmdlet<AcceptanceCheckRequest>
+    public sealed class TestMcaAcceptanceCommand : CloudBlueCmdlet
     {
-        private McaAcceptanceCheck? _check;
+        private BulkPipeline<AcceptanceCheckRow>? _bulk;
 
         /// <summary>System id of the customer account, e.g. 1000011.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
@@ -41,11 +41,16 @@ namespace CloudBlueMca.Cmdlets.Mca
         [Parameter]
         public SwitchParameter Quiet { get; set; }
 
+        /// <summary>Most checkAccount calls in flight at once.</summary>
+        [Parameter]
+        [ValidateRange(1, McaConfirmationWorkflow.MaxThrottleLimit)]
+        public int ThrottleLimit { get; set; } = McaConfirmationWorkflow.DefaultThrottleLimit;
+
         protected override void OnBeginProcessing()
         {
             try
             {
-                _check = new McaAcceptanceCheck(ResolveConnection());
+                _bulk = StartBulk(new McaAcceptanceCheck(ResolveConnection(), ThrottleLimit), ThrottleLimit, "Checking MCA acceptance", Write);
             }
             catch (CloudBlueMcaException error)
             {
@@ -53,36 +58,30 @@ namespace CloudBlueMca.Cmdlets.Mca
             }
         }
 
-        protected override int BatchSize => McaAcceptanceCheck.BatchSize;
+        protected override void ProcessRecord() => _bulk!.Add(new AcceptanceCheckRow(new AcceptanceCheckRequest(AccountId, InitialSubdomain)));
 
-        protected override void ProcessRecord() => Enqueue(new AcceptanceCheckRequest(AccountId, InitialSubdomain));
+        protected override void EndProcessing() => _bulk!.Finish();
 
-        protected override void ProcessBatch(AcceptanceCheckRequest[] requests)
+        private void Write(AcceptanceCheckRow row)
         {
-            foreach (var result in Run(operation => _check!.CheckAllAsync(requests, operation)))
+            if (!Quiet)
             {
-                if (result.Error is CloudBlueMcaException error)
+                WriteRow(row);
+            }
+            else if (row.Error is CloudBlueMcaException error)
+            {
+                if (error.Kind == ErrorKind.ObjectNotFound)
                 {
-                    if (Quiet && error.Kind == ErrorKind.ObjectNotFound)
-                    {
-                        WriteObject(false);
-                    }
-                    else
-                    {
-                        WriteEngineError(error);
-                    }
-                }
-                else if (Quiet)
-                {
-                    WriteObject(result.Statuses.All(s => !s.AcceptanceRequired));
+                    WriteObject(false);
                 }
                 else
                 {
-                    foreach (var status in result.Statuses)
-                    {
-                        WriteObject(status);
-                    }
+                    WriteEngineError(error);
                 }
+            }
+            else
+            {
+                WriteObject(row.Output.Cast<McaAcceptanceStatus>().All(s => !s.AcceptanceRequired));
             }
         }
     }

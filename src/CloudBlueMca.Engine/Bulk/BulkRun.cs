@@ -1,0 +1,530 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace CloudBlueMca.Engine.Bulk
+{
+    /// <summary>
+    /// Runs the rows of one bulk cmdlet invocation through look-up, approval and update, and
+    /// hands them back to the pipeline thread in input order the moment they may be written.
+    /// Every bulk cmdlet that changes something (Confirm-McaAcceptance, and later
+    /// New-PcCustomerAgreement, Sync-McaAcceptance) keeps the module's promises through it:
+    /// <list type="bullet">
+    /// <item>A row is written as soon as it and every earlier row are settled; look-ups of the
+    /// next rows run while the current rows' updates are in flight.</item>
+    /// <item>At most the throttle limit of updates are in flight; two updates of one
+    /// <see cref="BulkRow.ConflictKey"/> never overlap, and a plan older than an update of its key
+    /// is looked up again.</item>
+    /// <item>An error known before a row's update (validation, not found, ambiguous) is written
+    /// before any later row is offered for approval, so no later update is sent before it.</item>
+    /// <item>After <see cref="Stop"/> no look-up or update starts, in-flight requests are
+    /// cancelled, and <see cref="Stop"/> returns a sentence for every update that was sent but
+    /// not written, for the cmdlet to put in a warning.</item>
+    /// </list>
+    /// The pipeline thread calls <see cref="Add"/>, <see cref="Complete"/>, <see cref="TakeNext"/>,
+    /// <see cref="Approve"/> and <see cref="Stop"/>; look-ups and updates run on the thread pool
+    /// and call <c>changed</c> whenever something may have become ready.
+    /// </summary>
+    public sealed class BulkRun<TRow> : IDisposable
+        where TRow : BulkRow
+    {
+        /// <summary>Rows accepted but not yet written, at most: bounds memory whatever the input size.</summary>
+        public const int DefaultWindow = 1000;
+
+        private const int CompactAfter = 1024;
+
+        // How long a partial group of new rows may wait for more before it is looked up anyway.
+        private static readonly TimeSpan FlushDelay = TimeSpan.FromMilliseconds(10);
+
+        private readonly IBulkWorkflow<TRow> _workflow;
+        private readonly int _throttleLimit;
+        private readonly int _window;
+        private readonly Action _changed;
+        private readonly CancellationTokenSource _stop;
+        private readonly OperationContext _context;
+        private readonly object _gate = new object();
+
+        // Unwritten rows from _head on, in input order; _release is the first row not yet
+        // cleared for release (every row before it is written, settled without error, or has
+        // its update approved).
+        private readonly List<TRow> _rows = new List<TRow>();
+        private readonly Queue<TRow> _lookUps = new Queue<TRow>();
+        private readonly Queue<TRow> _lookUpsAgain = new Queue<TRow>();
+        private readonly Queue<TRow> _updates = new Queue<TRow>();
+        private readonly Dictionary<string, int> _keysUpdating = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        private readonly Dictionary<string, long> _keysUpdatedAt = new Dictionary<string, long>(StringComparer.OrdinalIgnoreCase);
+        private readonly Dictionary<string, List<TRow>> _waitingForKey = new Dictionary<string, List<TRow>>(StringComparer.OrdinalIgnoreCase);
+        private int _head;
+        private int _release;
+        private int _lookUpsInFlight;
+        private int _updatesInFlight;
+        private long _clock;
+        private int _added;
+        private int _written;
+        private bool _completed;
+        private bool _stopped;
+        private bool _flushPending;
+        private DateTime _oldestQueuedAt;
+        private Exception? _fault;
+
+        /// <param name="workflow">What the cmdlet does with a row.</param>
+        /// <param name="throttleLimit">Most updates in flight at once.</param>
+        /// <param name="context">The invocation's context; its cancellation stops the run.</param>
+        /// <param name="changed">Called from any thread when a row may have become ready for the pipeline thread.</param>
+        /// <param name="window">Most rows accepted and not yet written.</param>
+        public BulkRun(IBulkWorkflow<TRow> workflow, int throttleLimit, OperationContext context, Action changed, int window = DefaultWindow)
+        {
+            if (throttleLimit < 1)
+            {
+                throw new ArgumentOutOfRangeException(nameof(throttleLimit), throttleLimit, "The throttle limit must be at least 1.");
+            }
+
+            _workflow = workflow;
+            _throttleLimit = throttleLimit;
+            _window = Math.Max(window, workflow.LookUpGroupSize * Math.Max(1, workflow.LookUpConcurrency));
+            _changed = changed;
+            _stop = CancellationTokenSource.CreateLinkedTokenSource(context.Cancellation);
+            _context = new OperationContext(context.Log, _stop.Token, context.CorrelationId);
+        }
+
+        /// <summary>False while the window is full: the caller should write what is ready before adding more.</summary>
+        public bool HasRoom
+        {
+            get
+            {
+                lock (_gate)
+                {
+                    return _added - _written < _window;
+                }
+            }
+        }
+
+        /// <summary>True once <see cref="Complete"/> was called and every row was written.</summary>
+        public bool IsFinished
+        {
+            get
+            {
+                lock (_gate)
+                {
+                    return _completed && _written == _added;
+                }
+            }
+        }
+
+        /// <summary>Rows written so far.</summary>
+        public int Written
+        {
+            get
+            {
+                lock (_gate)
+                {
+                    return _written;
+                }
+            }
+        }
+
+        /// <summary>All rows of the run once <see cref="Complete"/> was called; null while input still comes.</summary>
+        public int? Total
+        {
+            get
+            {
+                lock (_gate)
+                {
+                    return _completed ? _added : (int?)null;
+                }
+            }
+        }
+
+        public void Add(TRow row)
+        {
+            lock (_gate)
+            {
+                row.State = BulkRowState.Queued;
+                _rows.Add(row);
+                if (_lookUps.Count == 0)
+                {
+                    _oldestQueuedAt = DateTime.UtcNow;
+                }
+
+                _lookUps.Enqueue(row);
+                _added++;
+                Dispatch();
+            }
+        }
+
+        /// <summary>No more rows will come: remaining rows are looked up without waiting for a full group.</summary>
+        public void Complete()
+        {
+            lock (_gate)
+            {
+                _completed = true;
+                Dispatch();
+            }
+        }
+
+        /// <summary>
+        /// The next row to write, or to ask ShouldProcess for; null when nothing is ready now.
+        /// Rethrows a fault of the workflow itself (a bug, not a request failure).
+        /// </summary>
+        public BulkStep<TRow>? TakeNext()
+        {
+            lock (_gate)
+            {
+                if (_fault != null)
+                {
+                    throw new InvalidOperationException("The bulk run failed: " + _fault.Message, _fault);
+                }
+
+                if (_head < _rows.Count && _rows[_head].State == BulkRowState.Settled)
+                {
+                    var settled = _rows[_head];
+                    settled.State = BulkRowState.Written;
+                    _head++;
+                    _written++;
+                    Compact();
+                    return new BulkStep<TRow>(settled, needsApproval: false);
+                }
+
+                AdvanceRelease();
+                if (_release < _rows.Count && _rows[_release].State == BulkRowState.Planned && !_stopped && !MustWait(_rows[_release]))
+                {
+                    var planned = _rows[_release];
+                    planned.State = BulkRowState.Offered;
+                    return new BulkStep<TRow>(planned, needsApproval: true);
+                }
+
+                return null;
+            }
+        }
+
+        /// <summary>The ShouldProcess answer for an offered row: approved updates are sent as slots free up; declined rows settle with nothing to write.</summary>
+        public void Approve(TRow row, bool approved)
+        {
+            lock (_gate)
+            {
+                if (row.State != BulkRowState.Offered)
+                {
+                    throw new InvalidOperationException("Only a row offered for approval can be approved.");
+                }
+
+                if (!approved)
+                {
+                    row.Decline();
+                    row.State = BulkRowState.Settled;
+                    return;
+                }
+
+                row.State = BulkRowState.Approved;
+                if (row.ConflictKey != null)
+                {
+                    _keysUpdating.TryGetValue(row.ConflictKey, out var updating);
+                    _keysUpdating[row.ConflictKey] = updating + 1;
+                }
+
+                _updates.Enqueue(row);
+                Dispatch();
+            }
+        }
+
+        /// <summary>
+        /// Stops the run: nothing new starts, in-flight requests are cancelled, and it waits up to
+        /// <paramref name="wait"/> for them to end. Returns, once per row, a sentence for each
+        /// update that was sent but whose row was not written (succeeded, failed, or answer not
+        /// awaited), naming the row and what the update changed.
+        /// </summary>
+        public IReadOnlyList<string> Stop(TimeSpan wait)
+        {
+            lock (_gate)
+            {
+                _stopped = true;
+            }
+
+            _stop.Cancel();
+            lock (_gate)
+            {
+                var deadline = DateTime.UtcNow + wait;
+                while (_lookUpsInFlight + _updatesInFlight > 0)
+                {
+                    var remaining = deadline - DateTime.UtcNow;
+                    if (remaining <= TimeSpan.Zero)
+                    {
+                        break;
+                    }
+
+                    Monitor.Wait(_gate, remaining);
+                }
+
+                var unwritten = new List<string>();
+                for (var i = _head; i < _rows.Count; i++)
+                {
+                    var row = _rows[i];
+                    if (row.UpdateSent && row.State != BulkRowState.Written)
+                    {
+                        // Reported once: a second Stop (StopProcessing, then Dispose) names nothing twice.
+                        row.State = BulkRowState.Written;
+                        unwritten.Add(Describe(row));
+                    }
+                }
+
+                return unwritten;
+            }
+        }
+
+        public void Dispose()
+        {
+            Stop(TimeSpan.Zero);
+            lock (_gate)
+            {
+                if (_lookUpsInFlight + _updatesInFlight > 0)
+                {
+                    // A request still unwinding holds the token; the source is left to the collector.
+                    return;
+                }
+            }
+
+            _stop.Dispose();
+        }
+
+        private static string Describe(TRow row)
+        {
+            if (!row.IsSettled)
+            {
+                return $"{row.UpdateTarget}: the update was sent, and the run stopped before its answer came, so it may or may not be recorded. Check it before running this row again.";
+            }
+
+            return row.Error == null
+                ? $"{row.UpdateTarget}: the update was sent and succeeded, but the run stopped before its result was written."
+                : $"{row.UpdateTarget}: the update was sent and failed: {row.Error.Message}";
+        }
+
+        // Rows at the release cursor are cleared once nothing about them can still be an error
+        // that must be written before a later update goes out.
+        private void AdvanceRelease()
+        {
+            if (_release < _head)
+            {
+                _release = _head;
+            }
+
+            while (_release < _rows.Count)
+            {
+                var row = _rows[_release];
+                var cleared = row.State == BulkRowState.Written
+                    || row.State == BulkRowState.Approved
+                    || row.State == BulkRowState.Updating
+                    || (row.State == BulkRowState.Settled && (row.Error == null || row.UpdateSent));
+                if (!cleared)
+                {
+                    return;
+                }
+
+                _release++;
+            }
+        }
+
+        // A planned row waits while an update of its key is in flight, and is looked up again
+        // when an update of its key settled after its look-up began.
+        private bool MustWait(TRow row)
+        {
+            var key = row.ConflictKey;
+            if (key == null)
+            {
+                return false;
+            }
+
+            if (_keysUpdating.TryGetValue(key, out var updating) && updating > 0)
+            {
+                row.State = BulkRowState.Queued;
+                if (!_waitingForKey.TryGetValue(key, out var waiting))
+                {
+                    waiting = new List<TRow>();
+                    _waitingForKey.Add(key, waiting);
+                }
+
+                waiting.Add(row);
+                return true;
+            }
+
+            if (_keysUpdatedAt.TryGetValue(key, out var updatedAt) && updatedAt >= row.LookUpStartedAt)
+            {
+                row.State = BulkRowState.Queued;
+                _lookUpsAgain.Enqueue(row);
+                Dispatch();
+                return true;
+            }
+
+            return false;
+        }
+
+        private void Dispatch()
+        {
+            if (_stopped || _fault != null)
+            {
+                return;
+            }
+
+            while (_updatesInFlight < _throttleLimit && _updates.Count > 0)
+            {
+                var row = _updates.Dequeue();
+                row.State = BulkRowState.Updating;
+                row.UpdateSent = true;
+                _updatesInFlight++;
+                Task.Run(() => UpdateAsync(row));
+            }
+
+            while (_lookUpsInFlight < _workflow.LookUpConcurrency && TakeGroup() is List<TRow> group)
+            {
+                foreach (var row in group)
+                {
+                    row.State = BulkRowState.LookingUp;
+                    row.LookUpStartedAt = ++_clock;
+                    row.ClearPlan();
+                }
+
+                _lookUpsInFlight++;
+                Task.Run(() => LookUpAsync(group));
+            }
+
+            if (_lookUps.Count > 0 && !_flushPending && _lookUpsInFlight < _workflow.LookUpConcurrency)
+            {
+                _flushPending = true;
+                Task.Delay(FlushDelay).ContinueWith(_ => Flush(), TaskScheduler.Default);
+            }
+        }
+
+        private void Flush()
+        {
+            lock (_gate)
+            {
+                _flushPending = false;
+                Dispatch();
+            }
+        }
+
+        // Rows looked up again come first: the release of every later row waits for them. New
+        // rows go out as a full group, when the input is complete, or once the oldest has
+        // waited FlushDelay (so a slow pipeline is not held back, and fast input still fills
+        // groups: fewer requests per row).
+        private List<TRow>? TakeGroup()
+        {
+            var source = _lookUpsAgain.Count > 0 ? _lookUpsAgain : _lookUps;
+            var ready = source == _lookUpsAgain
+                || source.Count >= _workflow.LookUpGroupSize
+                || _completed
+                || DateTime.UtcNow - _oldestQueuedAt >= FlushDelay;
+            if (source.Count == 0 || !ready)
+            {
+                return null;
+            }
+
+            var group = new List<TRow>(Math.Min(source.Count, _workflow.LookUpGroupSize));
+            while (group.Count < _workflow.LookUpGroupSize && source.Count > 0)
+            {
+                group.Add(source.Dequeue());
+            }
+
+            if (source == _lookUps)
+            {
+                _oldestQueuedAt = DateTime.UtcNow;
+            }
+
+            return group;
+        }
+
+        private async Task LookUpAsync(List<TRow> group)
+        {
+            Exception? failure = null;
+            try
+            {
+                await _workflow.LookUpAsync(group, _context).ConfigureAwait(false);
+            }
+            catch (Exception error)
+            {
+                failure = error;
+            }
+
+            lock (_gate)
+            {
+                _lookUpsInFlight--;
+                foreach (var row in group)
+                {
+                    if (row.IsSettled)
+                    {
+                        row.State = BulkRowState.Settled;
+                    }
+                    else if (row.HasPlan)
+                    {
+                        row.State = BulkRowState.Planned;
+                    }
+                    else if (!_stop.IsCancellationRequested)
+                    {
+                        _fault ??= failure ?? new InvalidOperationException($"The look-up left row '{row.Name}' without an outcome or a plan.");
+                    }
+                }
+
+                Dispatch();
+                Monitor.PulseAll(_gate);
+            }
+
+            _changed();
+        }
+
+        private async Task UpdateAsync(TRow row)
+        {
+            Exception? failure = null;
+            try
+            {
+                await _workflow.UpdateAsync(row, _context).ConfigureAwait(false);
+            }
+            catch (Exception error)
+            {
+                failure = error;
+            }
+
+            lock (_gate)
+            {
+                _updatesInFlight--;
+                if (row.IsSettled)
+                {
+                    row.State = BulkRowState.Settled;
+                }
+                else if (!_stop.IsCancellationRequested)
+                {
+                    _fault ??= failure ?? new InvalidOperationException($"The update left row '{row.Name}' without an outcome.");
+                }
+
+                if (row.ConflictKey is string key)
+                {
+                    _keysUpdatedAt[key] = ++_clock;
+                    if (--_keysUpdating[key] == 0 && _waitingForKey.TryGetValue(key, out var waiting))
+                    {
+                        _waitingForKey.Remove(key);
+                        foreach (var next in waiting)
+                        {
+                            _lookUpsAgain.Enqueue(next);
+                        }
+                    }
+                }
+
+                Dispatch();
+                Monitor.PulseAll(_gate);
+            }
+
+            _changed();
+        }
+
+        private void Compact()
+        {
+            if (_head < CompactAfter || _head < _rows.Count / 2)
+            {
+                return;
+            }
+
+            _rows.RemoveRange(0, _head);
+            _release = Math.Max(0, _release - _head);
+            _head = 0;
+        }
+    }
+}

@@ -1,0 +1,181 @@
+using System;
+using System.Management.Automation;
+using CloudBlueMca.Engine;
+using CloudBlueMca.Engine.Bulk;
+
+namespace CloudBlueMca.Infrastructure
+{
+    /// <summary>
+    /// The pipeline-thread side of a <see cref="BulkRun{TRow}"/>: every bulk cmdlet adds its rows
+    /// here in ProcessRecord and finishes in EndProcessing. Between rows, and while the window of
+    /// unwritten rows is full, it writes every row that is ready (in input order), asks
+    /// ShouldProcess for each planned update, writes the engine's messages and progress
+    /// ("N rows done", and "N of M" once the input has ended).
+    /// </summary>
+    /// <remarks>
+    /// Any exception that leaves a pump (Ctrl+C or Stop-Job, -ErrorAction Stop on a row's
+    /// error, Select-Object -First, a terminating error downstream) stops the run first: no new
+    /// update starts, in-flight requests are cancelled, and every update that was sent but not
+    /// written is named in a warning before the exception goes on. A stopping pipeline refuses
+    /// WriteWarning, so those warnings then go straight to the host (the console, or the job's
+    /// output for Stop-Job). A stop while PowerShell runs the upstream command (our code is
+    /// not on the stack) is reported from StopProcessing, and anything left from Dispose.
+    /// </remarks>
+    internal sealed class BulkPipeline<TRow> : IBulkPipeline
+        where TRow : BulkRow
+    {
+        private static readonly TimeSpan StopWait = TimeSpan.FromSeconds(2);
+        private static readonly TimeSpan ProgressInterval = TimeSpan.FromMilliseconds(200);
+
+        private readonly CloudBlueMcaCmdlet _cmdlet;
+        private readonly BulkRun<TRow> _run;
+        private readonly string _activity;
+        private readonly Action<TRow> _write;
+        private DateTime _nextProgress = DateTime.MinValue;
+        private volatile bool _pumping;
+
+        public BulkPipeline(CloudBlueMcaCmdlet cmdlet, IBulkWorkflow<TRow> workflow, int throttleLimit, string activity, Action<TRow> write)
+        {
+            _cmdlet = cmdlet;
+            _activity = activity;
+            _write = write;
+            _run = new BulkRun<TRow>(workflow, throttleLimit, cmdlet.Operation, cmdlet.WakeFromEngine);
+        }
+
+        /// <summary>Adds a row, writes what is ready, and waits only while the window is full.</summary>
+        public void Add(TRow row)
+        {
+            _run.Add(row);
+            Pump(() => _run.HasRoom);
+        }
+
+        /// <summary>No more input: writes every remaining row as it settles.</summary>
+        public void Finish()
+        {
+            _run.Complete();
+            Pump(() => _run.IsFinished);
+        }
+
+        public void OnStopRequested()
+        {
+            // The pipeline thread, when it is in a pump, wakes and reports itself.
+            if (!_pumping)
+            {
+                ReportStop(pipelineThread: false);
+            }
+        }
+
+        public void Dispose()
+        {
+            if (!_run.IsFinished)
+            {
+                ReportStop(pipelineThread: false);
+            }
+
+            _run.Dispose();
+        }
+
+        private void Pump(Func<bool> done)
+        {
+            _pumping = true;
+            try
+            {
+                while (true)
+                {
+                    _cmdlet.WriteEngineMessages();
+                    while (_run.TakeNext() is BulkStep<TRow> step)
+                    {
+                        if (step.NeedsApproval)
+                        {
+                            _run.Approve(step.Row, _cmdlet.ShouldProcess(step.Row.UpdateTarget, step.Row.UpdateAction));
+                        }
+                        else
+                        {
+                            _write(step.Row);
+                        }
+                    }
+
+                    var finished = done();
+                    WriteProgress(finished && _run.IsFinished);
+                    if (finished)
+                    {
+                        return;
+                    }
+
+                    if (_cmdlet.IsStopRequested)
+                    {
+                        throw new PipelineStoppedException();
+                    }
+
+                    _cmdlet.WaitForEngine(250);
+                }
+            }
+            catch (Exception)
+            {
+                ReportStop(pipelineThread: true);
+                throw;
+            }
+            finally
+            {
+                _pumping = false;
+            }
+        }
+
+        private void WriteProgress(bool last)
+        {
+            var now = DateTime.UtcNow;
+            if (!last && now < _nextProgress)
+            {
+                return;
+            }
+
+            _nextProgress = now + ProgressInterval;
+            var written = _run.Written;
+            var total = _run.Total;
+            var status = total is int all ? $"{written} of {all} rows done" : $"{written} rows done";
+            _cmdlet.WriteEngineProgress(new EngineProgress(_activity, status, written, total));
+        }
+
+        private void ReportStop(bool pipelineThread)
+        {
+            var unwritten = _run.Stop(StopWait);
+            if (unwritten.Count == 0)
+            {
+                return;
+            }
+
+            Warn($"{_cmdlet.MyInvocation.MyCommand.Name} stopped. {unwritten.Count} update(s) it sent have no result in the output:", pipelineThread);
+            foreach (var line in unwritten)
+            {
+                Warn(line, pipelineThread);
+            }
+        }
+
+        private void Warn(string text, bool pipelineThread)
+        {
+            if (pipelineThread)
+            {
+                try
+                {
+                    _cmdlet.WriteWarning(text);
+                    return;
+                }
+                catch (PipelineStoppedException)
+                {
+                }
+                catch (ActionPreferenceStopException)
+                {
+                }
+            }
+
+            try
+            {
+                _cmdlet.Host?.UI?.WriteWarningLine(text);
+            }
+            catch (Exception)
+            {
+                // The host is gone (its runspace closed): nothing is left to tell.
+            }
+        }
+    }
+}

@@ -1,0 +1,55 @@
+using CloudBlueMca.Engine;
+using CloudBlueMca.Engine.Bulk;
+
+namespace CloudBlueMca.Tests.Support;
+
+/// <summary>
+/// Drives a <see cref="BulkRun{TRow}"/> the way the cmdlets' pipeline thread does: adds every
+/// row (writing what is ready while the window is full), asks <c>approve</c> for each plan,
+/// and returns the rows in the order they were written.
+/// </summary>
+internal static class BulkRunner
+{
+    public static async Task<IReadOnlyList<TRow>> RunAsync<TRow>(IBulkWorkflow<TRow> workflow, int throttleLimit, OperationContext context, IEnumerable<TRow> rows, Func<TRow, bool>? approve = null, int window = BulkRun<TRow>.DefaultWindow)
+        where TRow : BulkRow
+    {
+        var changed = new SemaphoreSlim(0);
+        using var run = new BulkRun<TRow>(workflow, throttleLimit, context, () => changed.Release(), window);
+        var written = new List<TRow>();
+
+        async Task PumpAsync(Func<bool> done)
+        {
+            while (true)
+            {
+                while (run.TakeNext() is BulkStep<TRow> step)
+                {
+                    if (step.NeedsApproval)
+                    {
+                        run.Approve(step.Row, approve?.Invoke(step.Row) ?? true);
+                    }
+                    else
+                    {
+                        written.Add(step.Row);
+                    }
+                }
+
+                if (done())
+                {
+                    return;
+                }
+
+                await changed.WaitAsync(TimeSpan.FromMilliseconds(250));
+            }
+        }
+
+        foreach (var row in rows)
+        {
+            run.Add(row);
+            await PumpAsync(() => run.HasRoom);
+        }
+
+        run.Complete();
+        await PumpAsync(() => run.IsFinished);
+        return written;
+    }
+}
