@@ -85,6 +85,6 @@ Describe 'Progress' {
         $progress = @($run.Progress)
         $progress.Count | Should -BeGreaterOrEqual 1
         $progress[-1].RecordType | Should -Be 'Completed'
-        $progress[-1].StatusDescription | Should -BeLike '*3 customers read*'
+        $progress[-1].StatusDescription | Should -BeLike "*$($run.Output.Count) customers read*"
     }
 }
