@@ -2,14 +2,6 @@
 # The MCA workflow cmdlets in real PowerShell against a started emulator (seeds 000 and 001):
 # each cmdlet, each pipeline of DESIGN.md that stays on the CloudBlue side, -WhatIf, -Quiet, and
 # a CSV bulk run. Every Describe starts its own emulator, so confirmations never leak between them.
-# The module gives up on an attempt after 100 s (no parameter lowers that): the look-up that waits
-# for it runs in a thread job while the rest of this file runs, and the last Describe collects it.
-
-AfterAll {
-    if ($script:slowLookup) { Remove-Job -Job $script:slowLookup -Force }
-    if ($script:slowEmulator) { Stop-TestEmulator $script:slowEmulator }
-}
-
 BeforeDiscovery {
     # The Partner Center pipelines need Get-PcCustomer, which another part of the module provides.
     Import-Module (Join-Path (Split-Path -Parent (Split-Path -Parent $PSScriptRoot)) 'out/CloudBlueMca/CloudBlueMca.psd1') -Force
@@ -32,17 +24,6 @@ BeforeAll {
     function Connect-TestEmulator {
         $script:emulator = Start-TestEmulator
         Connect-CloudBlue -Uri $script:emulator.Uri.AbsoluteUri -Credential $script:emulator.Credential
-    }
-
-    $script:slowEmulator = Start-TestEmulator
-    $slowConnection = Connect-CloudBlue -Uri $slowEmulator.Uri.AbsoluteUri -Credential $slowEmulator.Credential -PassThru
-    Add-TestEmulatorFault -Emulator $slowEmulator -Kind Latency -LatencyMilliseconds 130000 -Method GET -PathPrefix '/aps/2/resources'
-    $script:slowLookup = Start-ThreadJob -ArgumentList $slowConnection, (Join-Path $root 'out/CloudBlueMca/CloudBlueMca.psd1') -ScriptBlock {
-        param($Connection, $ManifestPath)
-        Import-Module $ManifestPath
-        $watch = [Diagnostics.Stopwatch]::StartNew()
-        $accounts = Get-MsAccountInternalId example -Connection $Connection -ErrorVariable failures -ErrorAction SilentlyContinue
-        [pscustomobject]@{ Accounts = @($accounts); Failures = @($failures); Seconds = $watch.Elapsed.TotalSeconds }
     }
 
     # The PUT requests the emulator received: every change a cmdlet made.
@@ -337,15 +318,25 @@ Describe 'Partner Center pipelines' -Skip:(-not $hasPartnerCenter) {
 }
 
 Describe 'Get-MsAccountInternalId when the platform does not answer' {
-    It 'writes RequestTimedOut after the 100 s attempt limit, naming the request' {
-        $outcome = $script:slowLookup | Wait-Job -Timeout 150 | Receive-Job
+    BeforeAll {
+        $script:slowEmulator = Start-TestEmulator
+    }
+    AfterAll { Stop-TestEmulator $script:slowEmulator }
 
-        $outcome | Should -Not -BeNullOrEmpty -Because 'the look-up must end by itself'
-        $outcome.Accounts | Should -HaveCount 0
-        $outcome.Failures | Should -HaveCount 1
-        $outcome.Failures[0].FullyQualifiedErrorId | Should -BeLike 'RequestTimedOut,*'
-        $outcome.Failures[0].CategoryInfo.Category | Should -Be 'OperationTimeout'
-        $outcome.Failures[0].Exception.Message | Should -BeLike '*within 100 seconds*'
-        $outcome.Seconds | Should -BeLessThan 130 -Because 'the module stops waiting after 100 s, before the emulator answers'
+    It 'writes RequestTimedOut after the connection''s -TimeoutSec, naming the request and the limit' {
+        $connection = Connect-CloudBlue -Uri $slowEmulator.Uri.AbsoluteUri -Credential $slowEmulator.Credential -TimeoutSec 2 -PassThru
+        Add-TestEmulatorFault -Emulator $slowEmulator -Kind Latency -LatencyMilliseconds 30000 -Method GET -PathPrefix '/aps/2/resources'
+        $failures = $null
+
+        $watch = [Diagnostics.Stopwatch]::StartNew()
+        $accounts = Get-MsAccountInternalId example -Connection $connection -ErrorVariable failures -ErrorAction SilentlyContinue
+        $watch.Stop()
+
+        @($accounts) | Should -HaveCount 0
+        $failures | Should -HaveCount 1
+        $failures[0].FullyQualifiedErrorId | Should -BeLike 'RequestTimedOut,*'
+        $failures[0].CategoryInfo.Category | Should -Be 'OperationTimeout'
+        $failures[0].Exception.Message | Should -BeLike '*initial_subdomain*within 2 seconds*-TimeoutSec*'
+        $watch.Elapsed.TotalSeconds | Should -BeLessThan 25 -Because 'the module stops waiting after the 2 s limit, long before the emulator answers'
     }
 }
