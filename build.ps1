@@ -16,7 +16,8 @@
       Pester 5.x   an installed one, else the 'Pester' NuGet package restored by
                    build/ToolRestore.csproj into out/tools (no PowerShell Gallery needed).
       platyPS 0.14 an installed one, else the folder named by the environment variable
-                   CLOUDBLUEMCA_TOOL_MODULES (a PSModulePath-style folder holding platyPS/0.14.x),
+                   CLOUDBLUEMCA_TOOL_MODULES (a PSModulePath-style folder holding platyPS/0.14.x;
+                   unset, the workspace's shared/tools/modules beside the clone, where it exists),
                    else installed from the PowerShell Gallery for the current user.
       Package Build (Release unless -Configuration says otherwise) + Docs, then out/CloudBlueMca.zip
               with the CloudBlueMca folder at its root (the shape Azure Automation imports),
@@ -80,8 +81,11 @@ function Invoke-BuildTask {
 function Get-PlatyPSModule {
     # 0.14.x only: platyPS 2.x (Microsoft.PowerShell.PlatyPS) has a different command set.
     $candidates = @(Get-Module -ListAvailable -Name platyPS)
-    if ($env:CLOUDBLUEMCA_TOOL_MODULES) {
-        $folder = Join-Path $env:CLOUDBLUEMCA_TOOL_MODULES 'platyPS'
+    # This project's workspaces keep a platyPS build in shared/tools/modules beside the clone, for
+    # machines that cannot reach the PowerShell Gallery; the variable names any other such folder.
+    $toolModules = if ($env:CLOUDBLUEMCA_TOOL_MODULES) { $env:CLOUDBLUEMCA_TOOL_MODULES } else { Join-Path (Split-Path -Parent $root) 'shared/tools/modules' }
+    if (Test-Path $toolModules) {
+        $folder = Join-Path $toolModules 'platyPS'
         if (Test-Path $folder) {
             $candidates += @(Get-ChildItem -Path $folder -Directory | ForEach-Object { Get-Module -ListAvailable -Name (Join-Path $_.FullName 'platyPS.psd1') })
         }
