@@ -88,7 +88,9 @@ Describe 'Confirm-McaAcceptance -Confirm answered at the prompt' {
 
         $run.Prompts | Should -HaveCount 1
         $run.Output.Result | Should -Be 'Confirmed', 'Confirmed'
-        Get-PutTenant | Should -Be (Get-TenantId 7), (Get-TenantId 8)
+        $run.Output.InitialSubdomain | Should -Be 'generated000007', 'generated000008'
+        # The two PUTs run concurrently, so the server may see them in either order.
+        Get-PutTenant | Sort-Object | Should -Be (@((Get-TenantId 7), (Get-TenantId 8)) | Sort-Object)
     }
 
     It 'does not ask for a row that is already confirmed, because nothing would change' {

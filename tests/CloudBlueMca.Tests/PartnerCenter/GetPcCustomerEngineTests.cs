@@ -192,9 +192,16 @@ public sealed class GetPcCustomerEngineTests : IClassFixture<EmulatorFixture>
     public async Task AnExpiredAccessTokenIsReportedBeforeAnythingIsSent()
     {
         var request = PcTestCredentials.ForEmulator(_host, PcAuthenticationKind.AccessToken);
-        request.AccessToken = EmulatorClients.Secure(_host.PartnerCenter.IssueAccessToken(TimeSpan.FromSeconds(1)));
+        // Long enough to survive connecting on a loaded CI machine; the wait below is until the
+        // token's own expiry (whole seconds in the JWT), not a fixed guess.
+        request.AccessToken = EmulatorClients.Secure(_host.PartnerCenter.IssueAccessToken(TimeSpan.FromSeconds(4)));
         var connection = await PartnerCenterConnector.ConnectAsync(request, OperationContext.None);
-        await Task.Delay(TimeSpan.FromSeconds(1.5));
+        var expiresOn = Assert.IsType<DateTimeOffset>(connection.ExpiresOn);
+        while (DateTimeOffset.UtcNow <= expiresOn)
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(100));
+        }
+
         var before = _host.Log.Count;
 
         var context = OperationContext.None;
