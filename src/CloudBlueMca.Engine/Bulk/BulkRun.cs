@@ -62,6 +62,7 @@ namespace CloudBlueMca.Engine.Bulk
         private int _written;
         private bool _completed;
         private bool _stopped;
+        private bool _offeringStopped;
         private Exception? _fault;
 
         /// <param name="workflow">What the cmdlet does with a row.</param>
@@ -116,6 +117,25 @@ namespace CloudBlueMca.Engine.Bulk
                 lock (_gate)
                 {
                     return _written;
+                }
+            }
+        }
+
+        /// <summary>
+        /// True after <see cref="StopOffering"/> once no approved update waits or is in flight and
+        /// <see cref="TakeNext"/> has nothing left to hand out: every row before the one left
+        /// unanswered is written.
+        /// </summary>
+        public bool IsDrained
+        {
+            get
+            {
+                lock (_gate)
+                {
+                    return _offeringStopped
+                        && _updates.Count == 0
+                        && _updatesInFlight == 0
+                        && !(_head < _rows.Count && _rows[_head].State == BulkRowState.Settled);
                 }
             }
         }
@@ -178,7 +198,7 @@ namespace CloudBlueMca.Engine.Bulk
                 }
 
                 AdvanceRelease();
-                if (_release < _rows.Count && _rows[_release].State == BulkRowState.Planned && !_stopped && !MustWait(_rows[_release]))
+                if (_release < _rows.Count && _rows[_release].State == BulkRowState.Planned && !_stopped && !_offeringStopped && !MustWait(_rows[_release]))
                 {
                     var planned = _rows[_release];
                     planned.State = BulkRowState.Offered;
@@ -215,6 +235,21 @@ namespace CloudBlueMca.Engine.Bulk
 
                 _updates.Enqueue(row);
                 Dispatch();
+            }
+        }
+
+        /// <summary>
+        /// For a row whose approval could not be asked (the host cannot prompt): no row is
+        /// offered again and no look-up starts, but the updates already approved are sent and
+        /// those in flight finish, so every earlier row settles and is handed out by
+        /// <see cref="TakeNext"/> until <see cref="IsDrained"/>. Nothing is ever sent for the
+        /// unanswered row or a later one.
+        /// </summary>
+        public void StopOffering()
+        {
+            lock (_gate)
+            {
+                _offeringStopped = true;
             }
         }
 
@@ -364,7 +399,7 @@ namespace CloudBlueMca.Engine.Bulk
                 Task.Run(() => UpdateAsync(row));
             }
 
-            while (_lookUpsInFlight < _workflow.LookUpConcurrency && TakeGroup() is List<TRow> group)
+            while (!_offeringStopped && _lookUpsInFlight < _workflow.LookUpConcurrency && TakeGroup() is List<TRow> group)
             {
                 foreach (var row in group)
                 {
