@@ -69,15 +69,18 @@ public sealed class AgreementWorkflowTests : IAsyncLifetime
     [Fact]
     public async Task A600061AnswerIsAlreadyConfirmed()
     {
+        // Both rows are planned before either POST is sent, as two runs at the same time would be.
         var workflow = Workflow();
-        var first = await workflow.PlanAsync(new[] { Row(Contoso, "Jane", "Doe", null) }, OperationContext.None);
-        var second = await workflow.PlanAsync(new[] { Row(Contoso, "Jane", "Doe", null) }, OperationContext.None);
+        var first = new AgreementRow(Row(Contoso, "Jane", "Doe", null));
+        var second = new AgreementRow(Row(Contoso, "Jane", "Doe", null));
+        await workflow.LookUpAsync(new[] { first }, OperationContext.None);
+        await workflow.LookUpAsync(new[] { second }, OperationContext.None);
 
-        await workflow.ExecuteAsync(first, first, OperationContext.None);
-        await workflow.ExecuteAsync(second, second, OperationContext.None);
+        await workflow.UpdateAsync(first, OperationContext.None);
+        await workflow.UpdateAsync(second, OperationContext.None);
 
-        Assert.Equal(ConfirmationResult.Confirmed, first[0].Confirmation!.Result);
-        Assert.Equal(ConfirmationResult.AlreadyConfirmed, second[0].Confirmation!.Result);
+        Assert.Equal(ConfirmationResult.Confirmed, first.Confirmation!.Result);
+        Assert.Equal(ConfirmationResult.AlreadyConfirmed, second.Confirmation!.Result);
         Assert.Equal(new[] { 201, 409 }, _host.Log.Entries.Where(e => e.Method == "POST").Select(e => e.StatusCode));
     }
 
@@ -96,9 +99,7 @@ public sealed class AgreementWorkflowTests : IAsyncLifetime
     {
         // The client's clock says today; the server's says it is still yesterday.
         var workflow = new AgreementWorkflow(_connection, 4, () => DateTimeOffset.UtcNow.AddDays(1), TimeZoneInfo.Utc);
-        var rows = await workflow.PlanAsync(new[] { Row(Contoso, "Jane", "Doe", DateTimeOffset.UtcNow.AddDays(1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)) }, OperationContext.None);
-
-        await workflow.ExecuteAsync(rows, rows, OperationContext.None);
+        var rows = await BulkRunner.RunAsync(workflow, 4, OperationContext.None, new[] { new AgreementRow(Row(Contoso, "Jane", "Doe", DateTimeOffset.UtcNow.AddDays(1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture))) });
 
         Assert.Equal(ErrorIds.InvalidContact, rows[0].Error!.ErrorId);
         Assert.Contains("600002", rows[0].Error!.Message);
@@ -108,15 +109,20 @@ public sealed class AgreementWorkflowTests : IAsyncLifetime
     [Fact]
     public async Task DeclinedRowsSendNothingAndBadRowsDoNotStopGoodOnes()
     {
-        var workflow = Workflow();
-        var rows = await workflow.PlanAsync(new[] { Row(Contoso, "Jane", "Doe", null), Row(Contoso, string.Empty, "Doe", null, "not-an-email"), Row(Guid.Parse("00000000-0000-0000-0000-000000000042"), "A", "B", null) }, OperationContext.None);
+        var unknown = Guid.Parse("00000000-0000-0000-0000-000000000042");
+        var rows = await BulkRunner.RunAsync(
+            Workflow(),
+            4,
+            OperationContext.None,
+            new[] { Row(Contoso, "Jane", "Doe", null), Row(Contoso, string.Empty, "Doe", null, "not-an-email"), Row(unknown, "A", "B", null) }.Select(r => new AgreementRow(r)),
+            approve: _ => false);
 
-        await workflow.ExecuteAsync(rows, new AgreementRow[0], OperationContext.None);
-
+        Assert.True(rows[0].IsSettled);
         Assert.Null(rows[0].Confirmation);
         Assert.Null(rows[0].Error);
         Assert.Equal(ErrorIds.InvalidContact, rows[1].Error!.ErrorId);
         Assert.Equal(ErrorIds.CustomerNotFound, rows[2].Error!.ErrorId);
+        Assert.Equal(new object[] { Contoso, unknown }, new[] { rows[1].Error!.Target!, rows[2].Error!.Target! });
         Assert.DoesNotContain(_host.Log.Entries, e => e.Method == "POST");
     }
 
@@ -132,10 +138,7 @@ public sealed class AgreementWorkflowTests : IAsyncLifetime
 
     private async Task<IReadOnlyList<AgreementRow>> ConfirmAsync(params AgreementRequest[] requests)
     {
-        var workflow = Workflow();
-        var rows = await workflow.PlanAsync(requests, OperationContext.None);
-        await workflow.ExecuteAsync(rows, rows.Where(r => r.NeedsPost).ToList(), OperationContext.None);
-        return rows;
+        return await BulkRunner.RunAsync(Workflow(), 4, OperationContext.None, requests.Select(r => new AgreementRow(r)));
     }
 
     private static AgreementRequest Row(Guid customerId, string firstName, string lastName, object? dateAgreed, string email = "jane@contoso.com", string phone = "+44 20 7123 4567") => new()
