@@ -1,5 +1,6 @@
 using CloudBlueMca.Emulator.Hosting;
 using CloudBlueMca.Engine;
+using CloudBlueMca.Engine.Agreements;
 using CloudBlueMca.Engine.Mca;
 using CloudBlueMca.Engine.PartnerCenter;
 using CloudBlueMca.Engine.Sync;
@@ -22,11 +23,7 @@ public sealed class McaSyncTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _emulator = await McaEmulator.StartAsync();
-        var request = PcTestCredentials.ClientSecret(Host);
-        request.Kind = PcAuthenticationKind.RefreshToken;
-        request.RefreshToken = EmulatorClients.Secure(Host.PartnerCenter.IssueRefreshToken(Host.PartnerCenter.SecretClient.ClientId));
-        request.PipelineOptions = EmulatorClients.FastRetries;
-        _partnerCenter = await PartnerCenterConnector.ConnectAsync(request, OperationContext.None);
+        _partnerCenter = await PcTestCredentials.ConnectAppUserAsync(Host);
         Host.Log.Clear();
     }
 
@@ -175,6 +172,63 @@ public sealed class McaSyncTests : IAsyncLifetime
         // Requests already on their way when the 429 was answered may still arrive just after it.
         var paused = log.Where(e => e.Time > throttled.Time.AddMilliseconds(300) && e.Time < throttled.Time.AddMilliseconds(900)).ToList();
         Assert.True(paused.Count == 0, "requests sent while Partner Center asked to wait: " + string.Join(", ", paused.Select(e => e.Path)));
+    }
+
+    [Fact]
+    public async Task AFailedWriteIsThatRowsErrorTargetingItsAccountAndTheOthersGoOnInInputOrder()
+    {
+        var generated = await AttestedInPartnerCenterAsync(6);
+        var broken = generated[1];
+        Host.Faults.Add(new FaultRule { Method = "PUT", PathPrefix = "/aps/2/resources/" + broken.TenantIds[0], Kind = FaultKind.Status, StatusCode = 500 });
+        // The first account's PUT is slow: every later one finishes before it.
+        Host.Faults.Add(new FaultRule { Method = "PUT", PathPrefix = "/aps/2/resources/" + generated[0].TenantIds[0], Kind = FaultKind.Latency, Latency = TimeSpan.FromMilliseconds(400) });
+
+        var rows = await SyncAsync(McaSyncDirection.ToCloudBlue, generated.Select(g => g.AccountId).ToArray());
+
+        Assert.Equal(generated.Select(g => g.AccountId), rows.Select(r => r.AccountId));
+        var error = rows[1].Error!;
+        Assert.Equal(ErrorIds.ApsRequestFailed, error.ErrorId);
+        Assert.Equal(broken.AccountId, error.Target);
+        Assert.Contains(broken.InitialSubdomain, error.Message);
+        Assert.All(rows.Where(r => r != rows[1]), r => Assert.Equal(McaSyncAction.ConfirmedInCloudBlue, r.Result!.Action));
+    }
+
+    [Fact]
+    public async Task AStopStartsNoNewWriteReturnsPromptlyAndNamesEveryWriteSentButNotWritten()
+    {
+        var generated = await AttestedInPartnerCenterAsync(80);
+        var workflow = Workflow(McaSyncDirection.ToCloudBlue);
+        var checkedAccounts = await BulkRunner.RunAsync(workflow.Accounts, 4, OperationContext.None, generated.Select(g => new AcceptanceCheckRow(new AcceptanceCheckRequest(g.AccountId, null))));
+        Host.Faults.BaseLatency = TimeSpan.FromMilliseconds(100);
+        Host.Log.Clear();
+
+        var (written, unwritten, took) = await BulkRunner.RunAndStopAsync(workflow, 4, OperationContext.None, checkedAccounts.SelectMany(c => c.Output.Cast<McaAcceptanceStatus>()).Select(s => new SyncRow(s)), stopAfter: 3);
+
+        Assert.True(took < TimeSpan.FromSeconds(1), $"took {took}");
+        // The emulator logs a request when it answers it or the client hangs up; give the
+        // cancelled ones time to arrive. Any PUT started after the stop would be named nowhere.
+        await Task.Delay(300);
+        var puts = _emulator.Puts.Select(p => p.Path.Split('/')[^1]).ToList();
+        Assert.InRange(puts.Count, 3, 79);
+        var writtenTenants = written.SelectMany(r => generated.Single(g => g.MsAccountId == r.Result!.MsAccountId).TenantIds).ToHashSet();
+        foreach (var tenant in puts)
+        {
+            Assert.True(writtenTenants.Contains(tenant) || unwritten.Any(u => u.Contains(tenant)), $"PUT to {tenant} was neither written nor named");
+        }
+
+        Assert.True(unwritten.Count(u => u.Contains("may or may not be recorded")) <= 4, "more than the throttle limit were in flight");
+    }
+
+    // Generated accounts whose Microsoft tenants Partner Center holds an attestation for and CloudBlue no contact.
+    private async Task<IReadOnlyList<CloudBlueMca.Emulator.Aps.GeneratedAccount>> AttestedInPartnerCenterAsync(int count)
+    {
+        var generated = Host.Aps.GenerateAccounts(count);
+        var attest = new AgreementWorkflow(_partnerCenter, 8);
+        var rows = generated.Select(g => new AgreementRow(new AgreementRequest { CustomerId = Guid.Parse(g.MsTenantId), FirstName = "Jane", LastName = "Doe", Email = "jane@example.com", PhoneNumber = "+1234567", DateAgreed = "2025-11-02" }));
+        var attested = await BulkRunner.RunAsync(attest, 8, OperationContext.None, rows);
+        Assert.All(attested, r => Assert.Equal(ConfirmationResult.Confirmed, r.Confirmation!.Result));
+        Host.Log.Clear();
+        return generated;
     }
 
     private McaSyncWorkflow Workflow(McaSyncDirection direction) =>
