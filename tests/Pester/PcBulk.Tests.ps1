@@ -152,7 +152,7 @@ Describe 'New-PcCustomerAgreement in bulk' {
         $errors = @($seen.Output | Where-Object { $_ -is [System.Management.Automation.ErrorRecord] })
         $errors.FullyQualifiedErrorId | ForEach-Object { ($_ -split ',')[0] } | Should -Be @('InvalidContact', 'CustomerNotFound', 'InvalidContact')
         $errors | ForEach-Object { $_.TargetObject | Should -BeOfType [guid] }
-        @($seen.Output | Where-Object Result -EQ 'Confirmed') | Should -HaveCount 21
+        @($seen.Output | Where-Object { $_ -isnot [System.Management.Automation.ErrorRecord] -and $_.Result -eq 'Confirmed' }) | Should -HaveCount 21
         @(Get-PostCustomerId) | Should -HaveCount 21
     }
 
@@ -288,7 +288,7 @@ Describe 'Sync-McaAcceptance in bulk' {
         $failure = $seen[6].Output
         $failure.FullyQualifiedErrorId | Should -BeLike 'AccountNotFound,*'
         $failure.TargetObject | Should -Be 999
-        @($seen.Output | Where-Object Action -EQ 'AttestedInPartnerCenter') | Should -HaveCount 20
+        @($seen.Output | Where-Object { $_ -isnot [System.Management.Automation.ErrorRecord] -and $_.Action -eq 'AttestedInPartnerCenter' }) | Should -HaveCount 20
         @(Get-PostCustomerId) | Should -HaveCount 20
     }
 
