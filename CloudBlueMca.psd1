@@ -37,8 +37,6 @@
     PrivateData            = @{
         PSData = @{
             Tags         = @('CloudBlue', 'APS', 'Microsoft365', 'MCA', 'CustomerAgreement', 'PartnerCenter', 'CSP', 'PSEdition_Desktop', 'PSEdition_Core', 'Windows', 'Linux', 'MacOS')
-            ProjectUri   = 'https://github.com/cloudbluemca/CloudBlueMca'
-            LicenseUri   = 'https://github.com/cloudbluemca/CloudBlueMca/blob/main/LICENSE'
             # A single-quoted here-string: the notes need no escaping (only a line starting with '@ would end it).
             ReleaseNotes = @'
 {{ReleaseNotes}}

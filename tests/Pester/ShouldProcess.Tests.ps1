@@ -138,8 +138,29 @@ Describe 'Confirm-McaAcceptance -Confirm where nobody can answer' {
         $run.Prompts | Should -HaveCount 1
         $run.Output | Should -HaveCount 0
         $run.Error | Should -HaveCount 1
-        $run.Error[0].Exception.Message | Should -BeLike "*Microsoft account 'generated000012'*has no answer left*"
+        $run.Error[0].FullyQualifiedErrorId | Should -BeLike 'ConfirmationPromptFailed,*'
+        $run.Error[0].TargetObject | Should -Be 'generated000012'
+        $run.Error[0].Exception.Message | Should -BeLike "*Microsoft account 'generated000012'*has no answer left*Nothing was sent for this row or any later row*-WhatIf*"
         Get-PutTenant | Should -HaveCount 0
         (Test-McaAcceptance -AccountId 2000012 -Connection $connection).AcceptanceRequired | Should -BeTrue
+    }
+
+    It 'stops at the row it could not ask about: every earlier row is written, and nothing is sent from that row on' {
+        Clear-TestEmulatorRequest -Emulator $emulator
+
+        # Row 14 is answered; the prompt for row 15 fails; rows 16 and 17 are never offered.
+        $run = Invoke-Confirm -Number 14, 15, 16, 17 -Answer 'Yes' -Parameters @{ Confirm = $true }
+
+        $run.Prompts | Should -HaveCount 2
+        $run.Output.InitialSubdomain | Should -Be 'generated000014'
+        $run.Output.Result | Should -Be 'Confirmed'
+        $run.Error | Should -HaveCount 1
+        $run.Error[0].FullyQualifiedErrorId | Should -BeLike 'ConfirmationPromptFailed,*'
+        $run.Error[0].TargetObject | Should -Be 'generated000015'
+        $run.Warning | Should -HaveCount 0
+        Get-PutTenant | Should -Be (Get-TenantId 14)
+        foreach ($account in 2000015..2000017) {
+            (Test-McaAcceptance -AccountId $account -Connection $connection).AcceptanceRequired | Should -BeTrue
+        }
     }
 }

@@ -35,9 +35,6 @@ namespace CloudBlueMca.Engine.Bulk
 
         private const int CompactAfter = 1024;
 
-        // How long a partial group of new rows may wait for more before it is looked up anyway.
-        private static readonly TimeSpan FlushDelay = TimeSpan.FromMilliseconds(10);
-
         private readonly IBulkWorkflow<TRow> _workflow;
         private readonly int _throttleLimit;
         private readonly int _window;
@@ -65,8 +62,7 @@ namespace CloudBlueMca.Engine.Bulk
         private int _written;
         private bool _completed;
         private bool _stopped;
-        private bool _flushPending;
-        private DateTime _oldestQueuedAt;
+        private bool _offeringStopped;
         private Exception? _fault;
 
         /// <param name="workflow">What the cmdlet does with a row.</param>
@@ -125,6 +121,25 @@ namespace CloudBlueMca.Engine.Bulk
             }
         }
 
+        /// <summary>
+        /// True after <see cref="StopOffering"/> once no approved update waits or is in flight and
+        /// <see cref="TakeNext"/> has nothing left to hand out: every row before the one left
+        /// unanswered is written.
+        /// </summary>
+        public bool IsDrained
+        {
+            get
+            {
+                lock (_gate)
+                {
+                    return _offeringStopped
+                        && _updates.Count == 0
+                        && _updatesInFlight == 0
+                        && !(_head < _rows.Count && _rows[_head].State == BulkRowState.Settled);
+                }
+            }
+        }
+
         /// <summary>All rows of the run once <see cref="Complete"/> was called; null while input still comes.</summary>
         public int? Total
         {
@@ -143,11 +158,6 @@ namespace CloudBlueMca.Engine.Bulk
             {
                 row.State = BulkRowState.Queued;
                 _rows.Add(row);
-                if (_lookUps.Count == 0)
-                {
-                    _oldestQueuedAt = DateTime.UtcNow;
-                }
-
                 _lookUps.Enqueue(row);
                 _added++;
                 Dispatch();
@@ -188,7 +198,7 @@ namespace CloudBlueMca.Engine.Bulk
                 }
 
                 AdvanceRelease();
-                if (_release < _rows.Count && _rows[_release].State == BulkRowState.Planned && !_stopped && !MustWait(_rows[_release]))
+                if (_release < _rows.Count && _rows[_release].State == BulkRowState.Planned && !_stopped && !_offeringStopped && !MustWait(_rows[_release]))
                 {
                     var planned = _rows[_release];
                     planned.State = BulkRowState.Offered;
@@ -225,6 +235,21 @@ namespace CloudBlueMca.Engine.Bulk
 
                 _updates.Enqueue(row);
                 Dispatch();
+            }
+        }
+
+        /// <summary>
+        /// For a row whose approval could not be asked (the host cannot prompt): no row is
+        /// offered again and no look-up starts, but the updates already approved are sent and
+        /// those in flight finish, so every earlier row settles and is handed out by
+        /// <see cref="TakeNext"/> until <see cref="IsDrained"/>. Nothing is ever sent for the
+        /// unanswered row or a later one.
+        /// </summary>
+        public void StopOffering()
+        {
+            lock (_gate)
+            {
+                _offeringStopped = true;
             }
         }
 
@@ -374,7 +399,7 @@ namespace CloudBlueMca.Engine.Bulk
                 Task.Run(() => UpdateAsync(row));
             }
 
-            while (_lookUpsInFlight < _workflow.LookUpConcurrency && TakeGroup() is List<TRow> group)
+            while (!_offeringStopped && _lookUpsInFlight < _workflow.LookUpConcurrency && TakeGroup() is List<TRow> group)
             {
                 foreach (var row in group)
                 {
@@ -386,34 +411,20 @@ namespace CloudBlueMca.Engine.Bulk
                 _lookUpsInFlight++;
                 Task.Run(() => LookUpAsync(group));
             }
-
-            if (_lookUps.Count > 0 && !_flushPending && _lookUpsInFlight < _workflow.LookUpConcurrency)
-            {
-                _flushPending = true;
-                Task.Delay(FlushDelay).ContinueWith(_ => Flush(), TaskScheduler.Default);
-            }
-        }
-
-        private void Flush()
-        {
-            lock (_gate)
-            {
-                _flushPending = false;
-                Dispatch();
-            }
         }
 
         // Rows looked up again come first: the release of every later row waits for them. New
-        // rows go out as a full group, when the input is complete, or once the oldest has
-        // waited FlushDelay (so a slow pipeline is not held back, and fast input still fills
-        // groups: fewer requests per row).
+        // rows go out only as a full group or once the input is complete, never on a timer, so
+        // the same input always makes the same groups and the same number of requests whatever
+        // the machine's speed. No row can wait forever: the window holds at least one full
+        // group, so while the window is full every row still queued has a full group before it
+        // whose rows will be written and make room.
         private List<TRow>? TakeGroup()
         {
             var source = _lookUpsAgain.Count > 0 ? _lookUpsAgain : _lookUps;
             var ready = source == _lookUpsAgain
                 || source.Count >= _workflow.LookUpGroupSize
-                || _completed
-                || DateTime.UtcNow - _oldestQueuedAt >= FlushDelay;
+                || _completed;
             if (source.Count == 0 || !ready)
             {
                 return null;
@@ -423,11 +434,6 @@ namespace CloudBlueMca.Engine.Bulk
             while (group.Count < _workflow.LookUpGroupSize && source.Count > 0)
             {
                 group.Add(source.Dequeue());
-            }
-
-            if (source == _lookUps)
-            {
-                _oldestQueuedAt = DateTime.UtcNow;
             }
 
             return group;

@@ -46,6 +46,9 @@ namespace CloudBlueMca.Engine
         public const string AgreementsNotAvailableInCloud = "AgreementsNotAvailableInCloud";
         public const string RefreshTokenUnavailable = "RefreshTokenUnavailable";
 
+        // Bulk runs: raised by the cmdlet layer when the host cannot show a -Confirm prompt.
+        public const string ConfirmationPromptFailed = "ConfirmationPromptFailed";
+
         // Loading (Windows PowerShell 5.1): raised by the cmdlet layer before the engine runs.
         public const string AssemblyConflict = "AssemblyConflict";
     }

@@ -11,17 +11,14 @@ namespace CloudBlueMca.Engine.Sync
     /// <summary>
     /// Sync-McaAcceptance as a <see cref="BulkRun{TRow}"/> workflow, one row per Microsoft
     /// account. The cmdlet runs <see cref="Accounts"/> (checkAccount per customer account) first
-    /// and turns each account's Microsoft accounts into rows in input order; here a group of rows
-    /// reads CloudBlue's contacts (one batched Tenant look-up) and Partner Center's attestations
-    /// and direct-sign status (concurrently up to the throttle limit), <see cref="SyncDecision"/>
-    /// says what to do, and each row settles or plans its one write, keyed by its Microsoft
-    /// account. A failed Partner Center read makes the row Unavailable, never a write.
+    /// and turns each account's Microsoft accounts into rows in input order; here each row reads
+    /// CloudBlue's contact (its Tenant resources) and Partner Center's attestations and
+    /// direct-sign status, <see cref="SyncDecision"/> says what to do, and the row settles or
+    /// plans its one write, keyed by its Microsoft account. A failed Partner Center read makes the
+    /// row Unavailable, never a write.
     /// </summary>
     public sealed class McaSyncWorkflow : IBulkWorkflow<SyncRow>
     {
-        /// <summary>Microsoft accounts looked up together: one in() request for their Tenant resources.</summary>
-        public const int GroupSize = 50;
-
         private readonly TenantDirectory _directory;
         private readonly PcConnection _partnerCenter;
         private readonly CloudBlueConnection _cloudBlue;
@@ -69,10 +66,16 @@ namespace CloudBlueMca.Engine.Sync
         /// <summary>The first stage: checkAccount per customer account, whose Microsoft accounts become this workflow's rows.</summary>
         public McaAcceptanceCheck Accounts { get; }
 
-        public int LookUpGroupSize => GroupSize;
+        /// <summary>
+        /// One row per look-up. A bulk run sends a partial group only once its input has ended,
+        /// and the rows here come from the checks one customer account at a time: groups would
+        /// hold results back until 50 Microsoft accounts had arrived. The cost is one Tenant
+        /// request per Microsoft account, beside the two or three Partner Center reads it needs anyway.
+        /// </summary>
+        public int LookUpGroupSize => 1;
 
-        /// <summary>Two groups, so the next group's reads overlap the current group's writes.</summary>
-        public int LookUpConcurrency => 2;
+        /// <summary>The throttle limit: look-ups overlap each other and the writes, up to this many.</summary>
+        public int LookUpConcurrency => ThrottleLimit;
 
         /// <summary>Every customer account that has a Tenant resource, page by page.</summary>
         public SyncAccountPager ListAccounts() => new SyncAccountPager(_cloudBlue);

@@ -13,6 +13,9 @@ namespace CloudBlueMca.Infrastructure
     /// ("N rows done", and "N of M" once the input has ended).
     /// </summary>
     /// <remarks>
+    /// A ShouldProcess prompt that the host cannot show stops the run at that row: the rows
+    /// before it are all written (their approved updates still go out), then the cmdlet ends
+    /// with the terminating error ConfirmationPromptFailed naming the row.
     /// Any exception that leaves a pump (Ctrl+C or Stop-Job, -ErrorAction Stop on a row's
     /// error, Select-Object -First, a terminating error downstream) stops the run first: no new
     /// update starts, in-flight requests are cancelled, and every update that was sent but not
@@ -33,6 +36,7 @@ namespace CloudBlueMca.Infrastructure
         private readonly Action<TRow> _write;
         private DateTime _nextProgress = DateTime.MinValue;
         private volatile bool _pumping;
+        private ErrorRecord? _unanswered;
 
         public BulkPipeline(CloudBlueMcaCmdlet cmdlet, IBulkWorkflow<TRow> workflow, int throttleLimit, string activity, Action<TRow> write)
         {
@@ -97,7 +101,7 @@ namespace CloudBlueMca.Infrastructure
                     {
                         if (step.NeedsApproval)
                         {
-                            _run.Approve(step.Row, _cmdlet.ShouldProcess(step.Row.UpdateTarget, step.Row.UpdateAction));
+                            Ask(step.Row);
                         }
                         else
                         {
@@ -107,10 +111,15 @@ namespace CloudBlueMca.Infrastructure
 
                     Follower?.WriteReady();
 
-                    var finished = done();
+                    var finished = _unanswered == null ? done() : _run.IsDrained;
                     WriteProgress(finished && _run.IsFinished);
                     if (finished)
                     {
+                        if (_unanswered != null)
+                        {
+                            _cmdlet.ThrowTerminatingError(_unanswered);
+                        }
+
                         return;
                     }
 
@@ -130,6 +139,31 @@ namespace CloudBlueMca.Infrastructure
             finally
             {
                 _pumping = false;
+            }
+        }
+
+        // A host that cannot prompt (a runbook, a job, -NonInteractive) throws from ShouldProcess.
+        // Nobody said yes, so nothing is sent for this row or any later one; that is a stop, and
+        // like any stop it loses nothing: the updates already approved still go out and every
+        // earlier row is written before the terminating error names this row and what to do.
+        private void Ask(TRow row)
+        {
+            try
+            {
+                _run.Approve(row, _cmdlet.ShouldProcess(row.UpdateTarget, row.UpdateAction));
+            }
+            catch (Exception error) when (!(error is PipelineStoppedException))
+            {
+                _run.StopOffering();
+                var command = _cmdlet.MyInvocation.MyCommand.Name;
+                _unanswered = CloudBlueMcaCmdlet.ToErrorRecord(new CloudBlueMcaException(
+                    ErrorIds.ConfirmationPromptFailed,
+                    ErrorKind.InvalidOperation,
+                    $"{command} could not ask whether to '{row.UpdateAction}' on {row.UpdateTarget}: {error.Message} " +
+                    "Nothing was sent for this row or any later row; every earlier row is in the output or the error stream. " +
+                    "Where nobody can answer a prompt (a runbook, a job, pwsh -NonInteractive), check the input with -WhatIf, then run it without -Confirm.",
+                    row.Name,
+                    error));
             }
         }
 

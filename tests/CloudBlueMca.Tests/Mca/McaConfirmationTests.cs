@@ -1,4 +1,6 @@
+using System.Globalization;
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using CloudBlueMca.Engine;
 using CloudBlueMca.Engine.Mca;
 using Xunit;
@@ -221,7 +223,7 @@ public class McaConfirmationTests
     }
 
     [Fact]
-    public async Task A_bulk_run_of_several_groups_needs_at_most_1_10_requests_per_account_in_input_order()
+    public async Task A_bulk_run_looks_up_whole_groups_of_250_rows_in_the_same_requests_on_every_run()
     {
         await using var emulator = await StartAsync();
         var generated = emulator.Host.Aps.GenerateAccounts(1200);
@@ -231,11 +233,25 @@ public class McaConfirmationTests
         Assert.Equal(generated.Select(g => g.MsAccountId), rows.Select(o => o.Confirmation!.MsAccountId));
         Assert.All(rows, o => Assert.Equal(ConfirmationResult.Confirmed, o.Confirmation!.Result));
         Assert.Equal(1200, emulator.Puts.Count);
-        // The look-up groups depend on timing: a group leaves full, at the end of the input, or when
-        // its oldest row has waited 10 ms, so a busy machine sends more, smaller groups (1.036 to
-        // 1.065 requests per row measured). The bound catches lost batching, not scheduling noise;
-        // the benchmark measures the real figure.
-        Assert.True(emulator.Requests.Count <= 1320, $"{emulator.Requests.Count} requests for 1200 rows");
+
+        // A group leaves only when it is full or the input has ended, so 1,200 rows are always
+        // the groups 1-250, ..., 751-1000 and 1001-1200, whatever the machine's speed. Each
+        // subdomain look-up serves rows of one group only.
+        var bySubdomain = emulator.Requests.Where(r => r.Method == "GET" && Uri.UnescapeDataString(r.RawQuery).Contains("in(initial_subdomain,")).ToList();
+        foreach (var request in bySubdomain)
+        {
+            var groups = Regex.Matches(Uri.UnescapeDataString(request.RawQuery), @"generated(\d{6})")
+                .Select(m => (int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture) - 1) / McaConfirmationWorkflow.GroupSize)
+                .Distinct();
+            Assert.Single(groups);
+        }
+
+        // Under the 2,000-character URL limit a full group's 250 generated subdomains take 3
+        // requests and its 250 Microsoft account ids 6; the last group of 200 takes 2 and 5.
+        Assert.Equal((4 * 3) + 2, bySubdomain.Count);
+        var byMsAccount = emulator.Requests.Count(r => r.Method == "GET" && Uri.UnescapeDataString(r.RawQuery).Contains("in(ms_account_id,"));
+        Assert.Equal((4 * 6) + 5, byMsAccount);
+        Assert.Equal(1200 + 43, emulator.Requests.Count);
         Assert.All(generated, g => Assert.False(emulator.Host.Aps.IsAcceptanceRequired(g.MsAccountId)));
     }
 }
