@@ -2,25 +2,23 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading.Tasks;
+using CloudBlueMca.Engine.Bulk;
 using CloudBlueMca.Engine.Mca;
 using CloudBlueMca.Engine.PartnerCenter;
 
 namespace CloudBlueMca.Engine.Sync
 {
     /// <summary>
-    /// Sync-McaAcceptance for one invocation: for each CloudBlue customer account, checkAccount
-    /// names its Microsoft accounts and their Microsoft tenants; the Tenant resources give
-    /// CloudBlue's contact; Partner Center gives the tenant's attestations and direct-sign status;
-    /// <see cref="SyncDecision"/> says what to do. Per batch the cmdlet calls
-    /// <see cref="PlanAsync"/>, asks ShouldProcess for each row that would write, and calls
-    /// <see cref="ExecuteAsync"/>; then it writes the rows in input order.
+    /// Sync-McaAcceptance as a <see cref="BulkRun{TRow}"/> workflow, one row per Microsoft
+    /// account. The cmdlet runs <see cref="Accounts"/> (checkAccount per customer account) first
+    /// and turns each account's Microsoft accounts into rows in input order; here each row reads
+    /// CloudBlue's contact (its Tenant resources) and Partner Center's attestations and
+    /// direct-sign status, <see cref="SyncDecision"/> says what to do, and the row settles or
+    /// plans its one write, keyed by its Microsoft account. A failed Partner Center read makes the
+    /// row Unavailable, never a write.
     /// </summary>
-    public sealed class McaSyncWorkflow
+    public sealed class McaSyncWorkflow : IBulkWorkflow<SyncRow>
     {
-        /// <summary>How many customer accounts the cmdlet gathers before it plans them together.</summary>
-        public const int BatchSize = 50;
-
-        private readonly McaAcceptanceCheck _check;
         private readonly TenantDirectory _directory;
         private readonly PcConnection _partnerCenter;
         private readonly CloudBlueConnection _cloudBlue;
@@ -43,7 +41,7 @@ namespace CloudBlueMca.Engine.Sync
 
             _cloudBlue = cloudBlue;
             _partnerCenter = partnerCenter;
-            _check = new McaAcceptanceCheck(cloudBlue);
+            Accounts = new McaAcceptanceCheck(cloudBlue, throttleLimit);
             _directory = new TenantDirectory(cloudBlue, throttleLimit);
             Direction = direction;
             ThrottleLimit = throttleLimit;
@@ -62,61 +60,52 @@ namespace CloudBlueMca.Engine.Sync
 
         public McaSyncDirection Direction { get; }
 
+        /// <summary>Most Partner Center reads of one group, and most writes, in flight at once.</summary>
         public int ThrottleLimit { get; }
+
+        /// <summary>The first stage: checkAccount per customer account, whose Microsoft accounts become this workflow's rows.</summary>
+        public McaAcceptanceCheck Accounts { get; }
+
+        /// <summary>
+        /// One row per look-up. A bulk run sends a partial group only once its input has ended,
+        /// and the rows here come from the checks one customer account at a time: groups would
+        /// hold results back until 50 Microsoft accounts had arrived. The cost is one Tenant
+        /// request per Microsoft account, beside the two or three Partner Center reads it needs anyway.
+        /// </summary>
+        public int LookUpGroupSize => 1;
+
+        /// <summary>The throttle limit: look-ups overlap each other and the writes, up to this many.</summary>
+        public int LookUpConcurrency => ThrottleLimit;
 
         /// <summary>Every customer account that has a Tenant resource, page by page.</summary>
         public SyncAccountPager ListAccounts() => new SyncAccountPager(_cloudBlue);
 
-        /// <summary>
-        /// Reads both sides for the accounts and decides each Microsoft account. Rows that need no
-        /// write are settled; the rest wait for approval. A failed check settles its account as
-        /// one error row; a failed Partner Center read makes that row Unavailable.
-        /// </summary>
-        public async Task<IReadOnlyList<SyncRow>> PlanAsync(IReadOnlyList<int> accountIds, OperationContext context)
+        public async Task LookUpAsync(IReadOnlyList<SyncRow> rows, OperationContext context)
         {
-            var checks = await _check.CheckAllAsync(accountIds.Select(id => new AcceptanceCheckRequest(id, null)).ToList(), context).ConfigureAwait(false);
-            var statuses = checks.Where(c => c.Error == null).SelectMany(c => c.Statuses).ToList();
-            var tenants = await _directory.FindByMsAccountIdsAsync(statuses.Select(s => s.MsAccountId).Distinct(StringComparer.OrdinalIgnoreCase).ToList(), context).ConfigureAwait(false);
-            var partnerCenter = await ThrottledTasks.SelectAsync(statuses, ThrottleLimit, status => ReadPartnerCenterAsync(status, context), context.Cancellation).ConfigureAwait(false);
-            var sides = statuses.Zip(partnerCenter, (status, side) => (status, side)).ToList();
+            // A failed check comes settled: nothing to read for it.
+            var pending = rows.Where(r => !r.IsSettled).ToList();
+            if (pending.Count == 0)
+            {
+                return;
+            }
 
-            var rows = new List<SyncRow>();
+            var tenants = await _directory.FindByMsAccountIdsAsync(pending.Select(r => r.Status!.MsAccountId).Distinct(StringComparer.OrdinalIgnoreCase).ToList(), context).ConfigureAwait(false);
+            var sides = await ThrottledTasks.SelectAsync(pending, ThrottleLimit, row => ReadPartnerCenterAsync(row.Status!, context), context.Cancellation).ConfigureAwait(false);
             var now = _now();
-            foreach (var check in checks)
+            for (var i = 0; i < pending.Count; i++)
             {
-                if (check.Error != null)
-                {
-                    rows.Add(new SyncRow(check.Request.AccountId, null, check.Error));
-                    continue;
-                }
-
-                foreach (var (status, side) in sides.Where(s => s.status.AccountId == check.Request.AccountId && check.Statuses.Contains(s.status)))
-                {
-                    rows.Add(await DecideAsync(status, tenants, side, now, context).ConfigureAwait(false));
-                }
+                await DecideAsync(pending[i], tenants, sides[i], now, context).ConfigureAwait(false);
             }
-
-            return rows;
         }
 
-        /// <summary>Writes the approved rows, at most the throttle limit at a time; the others that would write are declined (no output, no error).</summary>
-        public async Task ExecuteAsync(IReadOnlyList<SyncRow> rows, IReadOnlyCollection<SyncRow> approved, OperationContext context)
+        public async Task UpdateAsync(SyncRow row, OperationContext context)
         {
-            foreach (var row in rows.Where(r => r.NeedsWrite && !approved.Contains(r)))
-            {
-                row.Decline();
-            }
-
-            await ThrottledTasks.ForEachAsync(approved, ThrottleLimit, row => WriteAsync(row, context), context.Cancellation).ConfigureAwait(false);
-        }
-
-        private async Task WriteAsync(SyncRow row, OperationContext context)
-        {
+            var result = row.PlannedResult!;
             try
             {
-                if (row.CloudBlueWrite != null)
+                if (row.CloudBlueWrite is CloudBlueWritePlan cloudBlue)
                 {
-                    await _directory.PutContactAsync(row.CloudBlueWrite.Tenant, row.CloudBlueWrite.Contact, context).ConfigureAwait(false);
+                    await _directory.PutContactAsync(cloudBlue.Tenant, cloudBlue.Contact, context).ConfigureAwait(false);
                 }
                 else
                 {
@@ -124,16 +113,16 @@ namespace CloudBlueMca.Engine.Sync
                     if (!await PartnerCenterAgreements.PostAsync(_partnerCenter, write.CustomerId, write.Contact, write.TemplateId, context).ConfigureAwait(false))
                     {
                         // 600061: Partner Center held this contact after all (attested meanwhile).
-                        row.Result!.Action = McaSyncAction.InSync;
-                        row.Result.Reason = "Partner Center already held this contact when it was sent (600061); nothing was added.";
+                        result.Action = McaSyncAction.InSync;
+                        result.Reason = "Partner Center already held this contact when it was sent (600061); nothing was added.";
                     }
                 }
 
-                row.Written = true;
+                row.Succeed(result);
             }
             catch (CloudBlueMcaException error)
             {
-                row.Fail(new CloudBlueMcaException(error.ErrorId, error.Kind, $"MCA acceptance of {row.Target} was not synchronised: {error.Message}", row.Result?.InitialSubdomain ?? (object)row.AccountId, error));
+                row.FailWith(error);
             }
         }
 
@@ -161,30 +150,37 @@ namespace CloudBlueMca.Engine.Sync
             }
         }
 
-        private async Task<SyncRow> DecideAsync(McaAcceptanceStatus status, TenantLookup tenants, PartnerCenterSide partnerCenter, DateTimeOffset now, OperationContext context)
+        private async Task DecideAsync(SyncRow row, TenantLookup tenants, PartnerCenterSide partnerCenter, DateTimeOffset now, OperationContext context)
         {
+            var status = row.Status!;
             if (tenants.Failure(status.MsAccountId) is CloudBlueMcaException lookupError)
             {
-                return new SyncRow(status.AccountId, null, lookupError);
+                row.FailWith(lookupError);
+                return;
             }
 
             var records = tenants.Found(status.MsAccountId).Select(r => r.Resource).ToList();
             var decision = SyncDecision.Decide(status, records, partnerCenter, Direction, now, _localZone);
-            var row = new SyncRow(status.AccountId, decision.Result, null) { CloudBlueWrite = decision.CloudBlueWrite };
-            if (decision.PartnerCenterContact != null)
+            if (decision.CloudBlueWrite != null)
+            {
+                row.PlanCloudBlueWrite(decision.Result, decision.CloudBlueWrite);
+            }
+            else if (decision.PartnerCenterContact != null)
             {
                 try
                 {
                     var templateId = await PartnerCenterAgreements.GetCustomerAgreementTemplateIdAsync(_partnerCenter, context).ConfigureAwait(false);
-                    row.PartnerCenterWrite = new PartnerCenterWritePlan(partnerCenter.CustomerId, decision.PartnerCenterContact, templateId);
+                    row.PlanPartnerCenterWrite(decision.Result, new PartnerCenterWritePlan(partnerCenter.CustomerId, decision.PartnerCenterContact, templateId));
                 }
                 catch (CloudBlueMcaException error)
                 {
-                    row.Fail(error);
+                    row.FailWith(error);
                 }
             }
-
-            return row;
+            else
+            {
+                row.Succeed(decision.Result);
+            }
         }
     }
 }

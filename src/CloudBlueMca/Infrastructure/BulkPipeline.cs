@@ -46,6 +46,13 @@ namespace CloudBlueMca.Infrastructure
             _run = new BulkRun<TRow>(workflow, throttleLimit, cmdlet.Operation, cmdlet.WakeFromEngine);
         }
 
+        /// <summary>
+        /// A pipeline fed by this one's writes (Sync-McaAcceptance: checked accounts become rows
+        /// of the sync). Whenever this one pumps, the follower writes what is ready too, so its
+        /// results and approvals never wait for this one's next row.
+        /// </summary>
+        public IBulkPipeline? Follower { get; set; }
+
         /// <summary>Adds a row, writes what is ready, and waits only while the window is full.</summary>
         public void Add(TRow row)
         {
@@ -59,6 +66,9 @@ namespace CloudBlueMca.Infrastructure
             _run.Complete();
             Pump(() => _run.IsFinished);
         }
+
+        /// <summary>Writes every row that is ready now (and the follower's), without waiting.</summary>
+        public void WriteReady() => Pump(() => true);
 
         public void OnStopRequested()
         {
@@ -98,6 +108,8 @@ namespace CloudBlueMca.Infrastructure
                             _write(step.Row);
                         }
                     }
+
+                    Follower?.WriteReady();
 
                     var finished = _unanswered == null ? done() : _run.IsDrained;
                     WriteProgress(finished && _run.IsFinished);

@@ -20,7 +20,7 @@ namespace CloudBlueMca.Infrastructure
         private readonly PipelineLog _log = new PipelineLog();
         private readonly Dictionary<string, int> _progressIds = new Dictionary<string, int>(StringComparer.Ordinal);
         private OperationContext? _operation;
-        private IBulkPipeline? _bulk;
+        private readonly List<IBulkPipeline> _bulks = new List<IBulkPipeline>();
 
         /// <summary>The context handed to every engine call of this invocation.</summary>
         protected internal OperationContext Operation => _operation ??= new OperationContext(_log, _stopping.Token);
@@ -83,15 +83,17 @@ namespace CloudBlueMca.Infrastructure
         internal bool IsStopRequested => _stopping.IsCancellationRequested;
 
         /// <summary>
-        /// Starts this invocation's bulk run (call it once, in BeginProcessing): rows added with
+        /// Starts a bulk run of this invocation (in BeginProcessing): rows added with
         /// <see cref="BulkPipeline{TRow}.Add"/> stream through <paramref name="workflow"/> and are
-        /// written by <paramref name="write"/> in input order; a stop is reported for it.
+        /// written by <paramref name="write"/> in input order; a stop is reported for it. A cmdlet
+        /// whose rows come from another run's results (Sync-McaAcceptance) starts two, and the
+        /// first one's <paramref name="write"/> adds to the second.
         /// </summary>
         private protected BulkPipeline<TRow> StartBulk<TRow>(IBulkWorkflow<TRow> workflow, int throttleLimit, string activity, Action<TRow>? write = null)
             where TRow : BulkRow
         {
             var bulk = new BulkPipeline<TRow>(this, workflow, throttleLimit, activity, write ?? WriteRow);
-            _bulk = bulk;
+            _bulks.Add(bulk);
             return bulk;
         }
 
@@ -139,12 +141,19 @@ namespace CloudBlueMca.Infrastructure
         {
             _stopping.Cancel();
             _log.Wake();
-            _bulk?.OnStopRequested();
+            foreach (var bulk in _bulks)
+            {
+                bulk.OnStopRequested();
+            }
         }
 
         public void Dispose()
         {
-            _bulk?.Dispose();
+            foreach (var bulk in _bulks)
+            {
+                bulk.Dispose();
+            }
+
             _stopping.Dispose();
             GC.SuppressFinalize(this);
         }

@@ -6,6 +6,9 @@ namespace CloudBlueMca.Infrastructure
         /// <summary>Called from the thread that runs StopProcessing.</summary>
         void OnStopRequested();
 
+        /// <summary>Writes every row that is ready now, without waiting; on the pipeline thread.</summary>
+        void WriteReady();
+
         void Dispose();
     }
 }

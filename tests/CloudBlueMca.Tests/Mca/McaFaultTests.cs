@@ -2,6 +2,7 @@ using CloudBlueMca.Emulator.Hosting;
 using CloudBlueMca.Engine;
 using CloudBlueMca.Engine.Bulk;
 using CloudBlueMca.Engine.Mca;
+using CloudBlueMca.Tests.Support;
 using Xunit;
 using static CloudBlueMca.Tests.Mca.McaEmulator;
 
@@ -76,43 +77,16 @@ public class McaFaultTests
         await using var emulator = await StartAsync();
         var generated = emulator.Host.Aps.GenerateAccounts(200);
         emulator.Host.Faults.BaseLatency = TimeSpan.FromMilliseconds(100);
-        var changed = new SemaphoreSlim(0);
-        var run = new BulkRun<ConfirmationRow>(emulator.Workflow(throttleLimit: 4), 4, emulator.Context, () => changed.Release());
-        foreach (var (account, i) in generated.Select((g, i) => (g, i)))
-        {
-            run.Add(new ConfirmationRow(i + 1, Row(account.InitialSubdomain)));
-        }
+        var rows = generated.Select((account, i) => new ConfirmationRow(i + 1, Row(account.InitialSubdomain)));
 
-        run.Complete();
-        var written = new List<ConfirmationRow>();
-        var until = DateTime.UtcNow.AddSeconds(10);
-        while (written.Count < 3 && DateTime.UtcNow < until)
-        {
-            while (run.TakeNext() is BulkStep<ConfirmationRow> step)
-            {
-                if (step.NeedsApproval)
-                {
-                    run.Approve(step.Row, true);
-                }
-                else
-                {
-                    written.Add(step.Row);
-                }
-            }
-
-            await changed.WaitAsync(50);
-        }
-
-        var clock = System.Diagnostics.Stopwatch.StartNew();
-        var unwritten = run.Stop(TimeSpan.FromSeconds(2));
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(1), $"took {clock.Elapsed}");
+        var (written, unwritten, took) = await BulkRunner.RunAndStopAsync(emulator.Workflow(throttleLimit: 4), 4, emulator.Context, rows, stopAfter: 3);
+        Assert.True(took < TimeSpan.FromSeconds(1), $"took {took}");
 
         // The emulator logs a request when it answers it or the client hangs up; give the
         // cancelled ones time to arrive. Any PUT started after the stop would be named nowhere.
         await Task.Delay(300);
         var putsAtStop = emulator.Puts.Count;
         Assert.InRange(putsAtStop, 3, 199);
-        Assert.Null(run.TakeNext());
         var writtenTenants = written.Select(r => r.Confirmation!.TenantResourceId).ToHashSet();
         foreach (var put in emulator.Puts)
         {

@@ -1,4 +1,5 @@
 using CloudBlueMca.Emulator.Hosting;
+using CloudBlueMca.Engine;
 using CloudBlueMca.Engine.PartnerCenter;
 using CloudBlueMca.Tests.Support;
 
@@ -22,5 +23,15 @@ internal static class PcTestCredentials
         request.ApplicationId = host.PartnerCenter.SecretClient.ClientId;
         request.ClientSecret = EmulatorClients.Secure(host.PartnerCenter.SecretClient.ClientSecret!);
         return request;
+    }
+
+    /// <summary>An app+user connection (the secure application model's refresh token), as the agreement APIs need, with short retry delays.</summary>
+    public static Task<PcConnection> ConnectAppUserAsync(EmulatorHost host)
+    {
+        var request = ClientSecret(host);
+        request.Kind = PcAuthenticationKind.RefreshToken;
+        request.RefreshToken = EmulatorClients.Secure(host.PartnerCenter.IssueRefreshToken(host.PartnerCenter.SecretClient.ClientId));
+        request.PipelineOptions = EmulatorClients.FastRetries;
+        return PartnerCenterConnector.ConnectAsync(request, OperationContext.None);
     }
 }

@@ -52,4 +52,50 @@ internal static class BulkRunner
         await PumpAsync(() => run.IsFinished);
         return written;
     }
+
+    /// <summary>
+    /// Adds every row, approves every plan, and stops the run once <paramref name="stopAfter"/>
+    /// rows were written (as Select-Object -First or Ctrl+C would): the rows written, what
+    /// <see cref="BulkRun{TRow}.Stop"/> named, and how long the stop took.
+    /// </summary>
+    public static async Task<(List<TRow> Written, IReadOnlyList<string> Unwritten, TimeSpan StopTook)> RunAndStopAsync<TRow>(IBulkWorkflow<TRow> workflow, int throttleLimit, OperationContext context, IEnumerable<TRow> rows, int stopAfter)
+        where TRow : BulkRow
+    {
+        var changed = new SemaphoreSlim(0);
+        using var run = new BulkRun<TRow>(workflow, throttleLimit, context, () => changed.Release());
+        foreach (var row in rows)
+        {
+            run.Add(row);
+        }
+
+        run.Complete();
+        var written = new List<TRow>();
+        var until = DateTime.UtcNow.AddSeconds(20);
+        while (written.Count < stopAfter && DateTime.UtcNow < until)
+        {
+            while (written.Count < stopAfter && run.TakeNext() is BulkStep<TRow> step)
+            {
+                if (step.NeedsApproval)
+                {
+                    run.Approve(step.Row, true);
+                }
+                else
+                {
+                    written.Add(step.Row);
+                }
+            }
+
+            await changed.WaitAsync(50);
+        }
+
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var unwritten = run.Stop(TimeSpan.FromSeconds(2));
+        var took = clock.Elapsed;
+        if (run.TakeNext() != null)
+        {
+            throw new InvalidOperationException("The run offered a row after it was stopped.");
+        }
+
+        return (written, unwritten, took);
+    }
 }

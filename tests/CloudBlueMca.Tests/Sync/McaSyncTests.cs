@@ -1,5 +1,7 @@
 using CloudBlueMca.Emulator.Hosting;
 using CloudBlueMca.Engine;
+using CloudBlueMca.Engine.Agreements;
+using CloudBlueMca.Engine.Mca;
 using CloudBlueMca.Engine.PartnerCenter;
 using CloudBlueMca.Engine.Sync;
 using CloudBlueMca.Tests.Mca;
@@ -21,11 +23,7 @@ public sealed class McaSyncTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _emulator = await McaEmulator.StartAsync();
-        var request = PcTestCredentials.ClientSecret(Host);
-        request.Kind = PcAuthenticationKind.RefreshToken;
-        request.RefreshToken = EmulatorClients.Secure(Host.PartnerCenter.IssueRefreshToken(Host.PartnerCenter.SecretClient.ClientId));
-        request.PipelineOptions = EmulatorClients.FastRetries;
-        _partnerCenter = await PartnerCenterConnector.ConnectAsync(request, OperationContext.None);
+        _partnerCenter = await PcTestCredentials.ConnectAppUserAsync(Host);
         Host.Log.Clear();
     }
 
@@ -46,9 +44,9 @@ public sealed class McaSyncTests : IAsyncLifetime
                 ("tailspin", McaSyncAction.NeedsContact, CloudBlueMcaState.Required, PartnerCenterMcaState.Missing),
                 ("wingtip", McaSyncAction.NeedsContact, CloudBlueMcaState.Required, PartnerCenterMcaState.SignedDirectly),
             },
-            rows.Select(r => (r.Output!.InitialSubdomain, r.Output.Action, r.Output.CloudBlueState, r.Output.PartnerCenterState)));
+            rows.Select(r => (r.Result!.InitialSubdomain, r.Result.Action, r.Result.CloudBlueState, r.Result.PartnerCenterState)));
 
-        var example = rows[0].Output!;
+        var example = rows[0].Result!;
         Assert.Equal(("John", "john@example.com", "2024-03-15"), (example.FirstName, example.Email, example.DateAgreed));
         var put = Assert.Single(_emulator.Puts);
         Assert.Contains("\"date_agreed\":\"2024-03-15\"", put.Body);
@@ -60,7 +58,7 @@ public sealed class McaSyncTests : IAsyncLifetime
         Assert.Contains("\"dateAgreed\":\"2020-02-19T00:00:00Z\"", post.Body);
         Assert.Contains("\"templateId\":\"117a77b0-9360-443b-8795-c6dedc750cf9\"", post.Body);
 
-        var conflict = rows[3].Output!;
+        var conflict = rows[3].Result!;
         Assert.Equal("Alex", conflict.CloudBlueContact!.FirstName);
         Assert.Equal("Megan", conflict.PartnerCenterContact!.FirstName);
         Assert.Equal("Megan Bowen <megan.bowen@northwind.com>, phone +1 425 555 0199, agreed 2024-06-12", conflict.PartnerCenterContact.ToString());
@@ -77,8 +75,8 @@ public sealed class McaSyncTests : IAsyncLifetime
         var again = await SyncAsync(McaSyncDirection.Both, SeedAccounts);
 
         Assert.DoesNotContain(Host.Log.Entries, e => e.Method is "PUT" or "POST");
-        Assert.Equal(McaSyncAction.InSync, again[0].Output!.Action);
-        Assert.Equal(McaSyncAction.InSync, again[1].Output!.Action);
+        Assert.Equal(McaSyncAction.InSync, again[0].Result!.Action);
+        Assert.Equal(McaSyncAction.InSync, again[1].Result!.Action);
     }
 
     [Theory]
@@ -89,22 +87,22 @@ public sealed class McaSyncTests : IAsyncLifetime
     {
         var row = Assert.Single(await SyncAsync(direction, accountId));
 
-        Assert.Equal(action, row.Output!.Action);
+        Assert.Equal(action, row.Result!.Action);
         Assert.Equal(action == McaSyncAction.Skipped ? 0 : 1, Host.Log.Entries.Count(e => e.Method is "PUT" or "POST"));
     }
 
     [Fact]
     public async Task DeclinedWritesAreNotSentAndNotWrittenOut()
     {
-        var workflow = Workflow(McaSyncDirection.Both);
-        var rows = await workflow.PlanAsync(SeedAccounts, OperationContext.None);
-        Assert.Equal(2, rows.Count(r => r.NeedsWrite));
+        var offered = new List<SyncRow>();
+        var rows = await SyncAsync(McaSyncDirection.Both, row => { offered.Add(row); return false; }, SeedAccounts);
 
-        await workflow.ExecuteAsync(rows, new SyncRow[0], OperationContext.None);
-
+        Assert.Equal(new[] { "example", "contoso" }, offered.Select(r => r.Name));
         Assert.DoesNotContain(Host.Log.Entries, e => e.Method is "PUT" or "POST");
-        Assert.Equal(4, rows.Count(r => r.Output != null));
-        Assert.Contains("Record MCA acceptance by John Smith", rows[0].Action);
+        Assert.Equal(new[] { "fabrikam", "northwind", "tailspin", "wingtip" }, rows.Where(r => r.Result != null).Select(r => r.Result!.InitialSubdomain));
+        Assert.All(rows, r => Assert.Null(r.Error));
+        Assert.Contains("Record MCA acceptance by John Smith", offered[0].UpdateAction);
+        Assert.Contains("Attest MCA acceptance by", offered[1].UpdateAction);
     }
 
     [Fact]
@@ -115,9 +113,9 @@ public sealed class McaSyncTests : IAsyncLifetime
 
         var rows = await SyncAsync(McaSyncDirection.Both, SeedAccounts);
 
-        Assert.All(rows, r => Assert.Equal(McaSyncAction.Unavailable, r.Output!.Action));
-        Assert.All(rows, r => Assert.Equal(PartnerCenterMcaState.Unavailable, r.Output!.PartnerCenterState));
-        Assert.Contains("app-only", rows[0].Output!.Reason);
+        Assert.All(rows, r => Assert.Equal(McaSyncAction.Unavailable, r.Result!.Action));
+        Assert.All(rows, r => Assert.Equal(PartnerCenterMcaState.Unavailable, r.Result!.PartnerCenterState));
+        Assert.Contains("app-only", rows[0].Result!.Reason);
         Assert.DoesNotContain(Host.Log.Entries, e => e.Method is "PUT" or "POST" || e.Path.StartsWith("/v1", StringComparison.Ordinal));
     }
 
@@ -128,9 +126,9 @@ public sealed class McaSyncTests : IAsyncLifetime
 
         var rows = await SyncAsync(McaSyncDirection.Both, 1000011, 1000013);
 
-        Assert.Equal(McaSyncAction.Unavailable, rows[0].Output!.Action);
-        Assert.Contains("PartnerCenterRequestFailed", rows[0].Output!.Reason);
-        Assert.Equal(McaSyncAction.InSync, rows[1].Output!.Action);
+        Assert.Equal(McaSyncAction.Unavailable, rows[0].Result!.Action);
+        Assert.Contains("PartnerCenterRequestFailed", rows[0].Result!.Reason);
+        Assert.Equal(McaSyncAction.InSync, rows[1].Result!.Action);
         Assert.Empty(_emulator.Puts);
     }
 
@@ -140,7 +138,8 @@ public sealed class McaSyncTests : IAsyncLifetime
         var rows = await SyncAsync(McaSyncDirection.ToCloudBlue, 999, 1000013);
 
         Assert.Equal(ErrorIds.AccountNotFound, rows[0].Error!.ErrorId);
-        Assert.Equal(McaSyncAction.InSync, rows[1].Output!.Action);
+        Assert.Equal(999, rows[0].Error!.Target);
+        Assert.Equal(McaSyncAction.InSync, rows[1].Result!.Action);
     }
 
     [Fact]
@@ -167,7 +166,7 @@ public sealed class McaSyncTests : IAsyncLifetime
 
         var rows = await SyncAsync(McaSyncDirection.ToCloudBlue, SeedAccounts);
 
-        Assert.All(rows, r => Assert.NotNull(r.Output));
+        Assert.All(rows, r => Assert.NotNull(r.Result));
         var log = Host.Log.Entries;
         var throttled = Assert.Single(log, e => e.StatusCode == 429);
         // Requests already on their way when the 429 was answered may still arrive just after it.
@@ -175,14 +174,77 @@ public sealed class McaSyncTests : IAsyncLifetime
         Assert.True(paused.Count == 0, "requests sent while Partner Center asked to wait: " + string.Join(", ", paused.Select(e => e.Path)));
     }
 
+    [Fact]
+    public async Task AFailedWriteIsThatRowsErrorTargetingItsAccountAndTheOthersGoOnInInputOrder()
+    {
+        var generated = await AttestedInPartnerCenterAsync(6);
+        var broken = generated[1];
+        Host.Faults.Add(new FaultRule { Method = "PUT", PathPrefix = "/aps/2/resources/" + broken.TenantIds[0], Kind = FaultKind.Status, StatusCode = 500 });
+        // The first account's PUT is slow: every later one finishes before it.
+        Host.Faults.Add(new FaultRule { Method = "PUT", PathPrefix = "/aps/2/resources/" + generated[0].TenantIds[0], Kind = FaultKind.Latency, Latency = TimeSpan.FromMilliseconds(400) });
+
+        var rows = await SyncAsync(McaSyncDirection.ToCloudBlue, generated.Select(g => g.AccountId).ToArray());
+
+        Assert.Equal(generated.Select(g => g.AccountId), rows.Select(r => r.AccountId));
+        var error = rows[1].Error!;
+        Assert.Equal(ErrorIds.ApsRequestFailed, error.ErrorId);
+        Assert.Equal(broken.AccountId, error.Target);
+        Assert.Contains(broken.InitialSubdomain, error.Message);
+        Assert.All(rows.Where(r => r != rows[1]), r => Assert.Equal(McaSyncAction.ConfirmedInCloudBlue, r.Result!.Action));
+    }
+
+    [Fact]
+    public async Task AStopStartsNoNewWriteReturnsPromptlyAndNamesEveryWriteSentButNotWritten()
+    {
+        var generated = await AttestedInPartnerCenterAsync(80);
+        var workflow = Workflow(McaSyncDirection.ToCloudBlue);
+        var checkedAccounts = await BulkRunner.RunAsync(workflow.Accounts, 4, OperationContext.None, generated.Select(g => new AcceptanceCheckRow(new AcceptanceCheckRequest(g.AccountId, null))));
+        Host.Faults.BaseLatency = TimeSpan.FromMilliseconds(100);
+        Host.Log.Clear();
+
+        var (written, unwritten, took) = await BulkRunner.RunAndStopAsync(workflow, 4, OperationContext.None, checkedAccounts.SelectMany(c => c.Output.Cast<McaAcceptanceStatus>()).Select(s => new SyncRow(s)), stopAfter: 3);
+
+        Assert.True(took < TimeSpan.FromSeconds(1), $"took {took}");
+        // The emulator logs a request when it answers it or the client hangs up; give the
+        // cancelled ones time to arrive. Any PUT started after the stop would be named nowhere.
+        await Task.Delay(300);
+        var puts = _emulator.Puts.Select(p => p.Path.Split('/')[^1]).ToList();
+        Assert.InRange(puts.Count, 3, 79);
+        var writtenTenants = written.SelectMany(r => generated.Single(g => g.MsAccountId == r.Result!.MsAccountId).TenantIds).ToHashSet();
+        foreach (var tenant in puts)
+        {
+            Assert.True(writtenTenants.Contains(tenant) || unwritten.Any(u => u.Contains(tenant)), $"PUT to {tenant} was neither written nor named");
+        }
+
+        Assert.True(unwritten.Count(u => u.Contains("may or may not be recorded")) <= 4, "more than the throttle limit were in flight");
+    }
+
+    // Generated accounts whose Microsoft tenants Partner Center holds an attestation for and CloudBlue no contact.
+    private async Task<IReadOnlyList<CloudBlueMca.Emulator.Aps.GeneratedAccount>> AttestedInPartnerCenterAsync(int count)
+    {
+        var generated = Host.Aps.GenerateAccounts(count);
+        var attest = new AgreementWorkflow(_partnerCenter, 8);
+        var rows = generated.Select(g => new AgreementRow(new AgreementRequest { CustomerId = Guid.Parse(g.MsTenantId), FirstName = "Jane", LastName = "Doe", Email = "jane@example.com", PhoneNumber = "+1234567", DateAgreed = "2025-11-02" }));
+        var attested = await BulkRunner.RunAsync(attest, 8, OperationContext.None, rows);
+        Assert.All(attested, r => Assert.Equal(ConfirmationResult.Confirmed, r.Confirmation!.Result));
+        Host.Log.Clear();
+        return generated;
+    }
+
     private McaSyncWorkflow Workflow(McaSyncDirection direction) =>
         new(_emulator.Connection, _partnerCenter, direction, 4, () => new DateTimeOffset(2026, 1, 1, 12, 0, 0, TimeSpan.Zero), TimeZoneInfo.Utc);
 
-    private async Task<IReadOnlyList<SyncRow>> SyncAsync(McaSyncDirection direction, params int[] accountIds)
+    private Task<IReadOnlyList<SyncRow>> SyncAsync(McaSyncDirection direction, params int[] accountIds) =>
+        SyncAsync(direction, null, accountIds);
+
+    // The cmdlet's two stages: checkAccount per customer account, then a row per Microsoft account.
+    private async Task<IReadOnlyList<SyncRow>> SyncAsync(McaSyncDirection direction, Func<SyncRow, bool>? approve, params int[] accountIds)
     {
         var workflow = Workflow(direction);
-        var rows = await workflow.PlanAsync(accountIds, OperationContext.None);
-        await workflow.ExecuteAsync(rows, rows.Where(r => r.NeedsWrite).ToList(), OperationContext.None);
-        return rows;
+        var checkedAccounts = await BulkRunner.RunAsync(workflow.Accounts, 4, OperationContext.None, accountIds.Select(id => new AcceptanceCheckRow(new AcceptanceCheckRequest(id, null))));
+        var rows = checkedAccounts.SelectMany(c => c.Error != null
+            ? new[] { SyncRow.Failed(c.Request.AccountId, c.Error) }
+            : c.Output.Cast<McaAcceptanceStatus>().Select(status => new SyncRow(status)));
+        return await BulkRunner.RunAsync(workflow, 4, OperationContext.None, rows, approve);
     }
 }

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
+using System.Threading.Tasks;
 using CloudBlueMca.Engine;
 using CloudBlueMca.Engine.Mca;
 using CloudBlueMca.Engine.Sync;
@@ -12,17 +13,21 @@ namespace CloudBlueMca.Cmdlets.Mca
     /// Keeps the MCA records of CloudBlue (cloud_agreement_contact) and Partner Center (the
     /// partner's attestations) in step, per Microsoft account of each customer account: copies
     /// the record to the side that lacks it as -Direction allows, and reports InSync, Conflict,
-    /// NeedsContact, Unavailable or Skipped where nothing is written. Accounts are gathered into
-    /// batches: both sides are read concurrently up to -ThrottleLimit, ShouldProcess is asked per
-    /// write here on the pipeline thread, then the approved writes run concurrently, and results
-    /// are written in input order.
+    /// NeedsContact, Unavailable or Skipped where nothing is written. Two bulk runs stream one
+    /// into the other: checkAccount per customer account (concurrent up to -ThrottleLimit) names
+    /// its Microsoft accounts, each of which becomes a row of the sync run, where both sides are
+    /// read ahead, ShouldProcess is asked per write on the pipeline thread, the approved writes
+    /// run concurrently up to -ThrottleLimit, and each result is written as soon as it and every
+    /// earlier row are settled.
     /// </summary>
     [Cmdlet(VerbsData.Sync, "McaAcceptance", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(McaSyncResult))]
-    public sealed class SyncMcaAcceptanceCommand : BatchingCloudBlueCmdlet<int>
+    public sealed class SyncMcaAcceptanceCommand : CloudBlueCmdlet
     {
         private readonly HashSet<int> _seen = new HashSet<int>();
         private McaSyncWorkflow? _workflow;
+        private BulkPipeline<AcceptanceCheckRow>? _accounts;
+        private BulkPipeline<SyncRow>? _sync;
 
         /// <summary>CloudBlue customer system ids; omitted = every customer account that has a Tenant resource.</summary>
         [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
@@ -39,8 +44,6 @@ namespace CloudBlueMca.Cmdlets.Mca
         /// <summary>A connection from Connect-PcService -PassThru; the runspace default when omitted.</summary>
         [Parameter]
         public PcConnection? PcConnection { get; set; }
-
-        protected override int BatchSize => McaSyncWorkflow.BatchSize;
 
         protected override void OnBeginProcessing()
         {
@@ -73,13 +76,17 @@ namespace CloudBlueMca.Cmdlets.Mca
             {
                 ThrowEngineError(error);
             }
+
+            _sync = StartBulk(_workflow!, ThrottleLimit, "Synchronising MCA acceptance");
+            _accounts = StartBulk(_workflow!.Accounts, ThrottleLimit, "Checking customer accounts", AddSyncRows);
+            _accounts.Follower = _sync;
         }
 
         protected override void ProcessRecord()
         {
-            if (AccountId != null)
+            foreach (var accountId in AccountId ?? new int[0])
             {
-                Enqueue(AccountId.Where(_seen.Add));
+                AddAccount(accountId);
             }
         }
 
@@ -90,29 +97,57 @@ namespace CloudBlueMca.Cmdlets.Mca
                 var pager = _workflow!.ListAccounts();
                 while (pager.HasMore)
                 {
-                    Enqueue(Run(pager.NextPageAsync).Where(_seen.Add));
+                    foreach (var accountId in ReadPage(pager))
+                    {
+                        AddAccount(accountId);
+                    }
                 }
             }
 
-            base.EndProcessing();
+            _accounts!.Finish();
+            _sync!.Finish();
         }
 
-        protected override void ProcessBatch(int[] accountIds)
+        private void AddAccount(int accountId)
         {
-            var rows = Run(operation => _workflow!.PlanAsync(accountIds, operation));
-            var approved = rows.Where(row => row.NeedsWrite && ShouldProcess(row.Target, row.Action)).ToList();
-            Run(operation => _workflow!.ExecuteAsync(rows, approved, operation));
-            foreach (var row in rows)
+            if (_seen.Add(accountId))
             {
-                if (row.Error != null)
-                {
-                    WriteEngineError(row.Error);
-                }
-                else if (row.Output != null)
-                {
-                    WriteObject(row.Output);
-                }
+                _accounts!.Add(new AcceptanceCheckRow(new AcceptanceCheckRequest(accountId, null)));
             }
+        }
+
+        // Each checked account's Microsoft accounts (or its failed check) join the sync run in input order.
+        private void AddSyncRows(AcceptanceCheckRow checkedAccount)
+        {
+            if (checkedAccount.Error != null)
+            {
+                _sync!.Add(SyncRow.Failed(checkedAccount.Request.AccountId, checkedAccount.Error));
+                return;
+            }
+
+            foreach (var status in checkedAccount.Output.Cast<McaAcceptanceStatus>())
+            {
+                _sync!.Add(new SyncRow(status));
+            }
+        }
+
+        // Results of accounts already listed are written while the next page is read.
+        private IReadOnlyList<int> ReadPage(SyncAccountPager pager)
+        {
+            var page = pager.NextPageAsync(Operation);
+            page.ContinueWith(_ => WakeFromEngine(), TaskScheduler.Default);
+            while (!page.IsCompleted)
+            {
+                _accounts!.WriteReady();
+                if (IsStopRequested)
+                {
+                    throw new PipelineStoppedException();
+                }
+
+                WaitForEngine(250);
+            }
+
+            return page.GetAwaiter().GetResult();
         }
     }
 }

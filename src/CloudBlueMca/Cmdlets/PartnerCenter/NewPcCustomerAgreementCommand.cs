@@ -1,5 +1,4 @@
 using System;
-using System.Linq;
 using System.Management.Automation;
 using CloudBlueMca.Engine;
 using CloudBlueMca.Engine.Agreements;
@@ -10,17 +9,16 @@ namespace CloudBlueMca.Cmdlets.PartnerCenter
 {
     /// <summary>
     /// Records the partner's attestation that a customer accepted the Microsoft Customer
-    /// Agreement (POST /v1/customers/{id}/agreements). Rows are gathered into batches: what
-    /// Partner Center already holds is read concurrently, ShouldProcess is asked per row here on
-    /// the pipeline thread, then the approved POSTs run concurrently up to -ThrottleLimit, and
-    /// results are written in input order.
+    /// Agreement (POST /v1/customers/{id}/agreements). Rows stream through a bulk run, as
+    /// Confirm-McaAcceptance's do: what Partner Center already holds is read ahead, ShouldProcess
+    /// is asked per row on the pipeline thread, the approved POSTs run concurrently up to
+    /// -ThrottleLimit, and each result is written as soon as it and every earlier row are settled.
     /// </summary>
     [Cmdlet(VerbsCommon.New, "PcCustomerAgreement", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(PcAgreementConfirmation))]
     public sealed class NewPcCustomerAgreementCommand : PcCmdlet
     {
-        private AgreementWorkflow? _workflow;
-        private InputBatches<AgreementRequest>? _batches;
+        private BulkPipeline<AgreementRow>? _bulk;
 
         /// <summary>The customer's Microsoft tenant id.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
@@ -62,50 +60,30 @@ namespace CloudBlueMca.Cmdlets.PartnerCenter
 
         protected override void OnBeginProcessing()
         {
+            AgreementWorkflow? workflow = null;
             try
             {
-                _workflow = new AgreementWorkflow(ResolveConnection(), ThrottleLimit);
+                workflow = new AgreementWorkflow(ResolveConnection(), ThrottleLimit);
             }
             catch (CloudBlueMcaException error)
             {
                 ThrowEngineError(error);
             }
 
-            _batches = new InputBatches<AgreementRequest>(AgreementWorkflow.BatchSize, ProcessBatch);
+            _bulk = StartBulk(workflow!, ThrottleLimit, "Attesting MCA acceptance in Partner Center");
         }
 
         protected override void ProcessRecord() =>
-            _batches!.Add(new[]
+            _bulk!.Add(new AgreementRow(new AgreementRequest
             {
-                new AgreementRequest
-                {
-                    CustomerId = CustomerId,
-                    FirstName = FirstName,
-                    LastName = LastName,
-                    Email = Email,
-                    PhoneNumber = PhoneNumber,
-                    DateAgreed = DateAgreed,
-                },
-            });
+                CustomerId = CustomerId,
+                FirstName = FirstName,
+                LastName = LastName,
+                Email = Email,
+                PhoneNumber = PhoneNumber,
+                DateAgreed = DateAgreed,
+            }));
 
-        protected override void EndProcessing() => _batches!.Flush();
-
-        private void ProcessBatch(AgreementRequest[] requests)
-        {
-            var rows = Run(operation => _workflow!.PlanAsync(requests, operation));
-            var approved = rows.Where(row => row.NeedsPost && ShouldProcess(row.Target, row.Action)).ToList();
-            Run(operation => _workflow!.ExecuteAsync(rows, approved, operation));
-            foreach (var row in rows)
-            {
-                if (row.Error != null)
-                {
-                    WriteEngineError(row.Error);
-                }
-                else if (row.Confirmation != null)
-                {
-                    WriteObject(row.Confirmation);
-                }
-            }
-        }
+        protected override void EndProcessing() => _bulk!.Finish();
     }
 }
