@@ -520,12 +520,16 @@ namespace CloudBlueMca.Engine.Bulk
                 if (row.ConflictKey is string key)
                 {
                     _keysUpdatedAt[key] = ++_clock;
-                    if (--_keysUpdating[key] == 0 && _waitingForKey.TryGetValue(key, out var waiting))
+                    if (--_keysUpdating[key] == 0)
                     {
-                        _waitingForKey.Remove(key);
-                        foreach (var next in waiting)
+                        _keysUpdating.Remove(key);
+                        if (_waitingForKey.TryGetValue(key, out var waiting))
                         {
-                            _lookUpsAgain.Enqueue(next);
+                            _waitingForKey.Remove(key);
+                            foreach (var next in waiting)
+                            {
+                                _lookUpsAgain.Enqueue(next);
+                            }
                         }
                     }
                 }
@@ -547,6 +551,31 @@ namespace CloudBlueMca.Engine.Bulk
             _rows.RemoveRange(0, _head);
             _release = Math.Max(0, _release - _head);
             _head = 0;
+            ForgetOldUpdates();
         }
+
+        // An update's time matters only to a row whose look-up began before it and that is still
+        // to be released; rows not looked up yet will start later. Forgetting the others keeps
+        // memory bounded by the window, not by the number of rows in the run.
+        private void ForgetOldUpdates()
+        {
+            var oldestLookUp = _clock + 1;
+            for (var i = _head; i < _rows.Count; i++)
+            {
+                var state = _rows[i].State;
+                if (state == BulkRowState.LookingUp || state == BulkRowState.Planned)
+                {
+                    oldestLookUp = Math.Min(oldestLookUp, _rows[i].LookUpStartedAt);
+                }
+            }
+
+            foreach (var key in _keysUpdatedAt.Where(k => k.Value < oldestLookUp).Select(k => k.Key).ToList())
+            {
+                _keysUpdatedAt.Remove(key);
+            }
+        }
+
+        /// <summary>Conflict keys the run still remembers; for tests that check memory stays bounded.</summary>
+        internal int KeysRemembered => _keysUpdating.Count + _keysUpdatedAt.Count;
     }
 }

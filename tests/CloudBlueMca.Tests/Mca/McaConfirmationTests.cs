@@ -4,6 +4,7 @@ using System.Text.RegularExpressions;
 using CloudBlueMca.Engine;
 using CloudBlueMca.Engine.Bulk;
 using CloudBlueMca.Engine.Mca;
+using CloudBlueMca.Tests.Support;
 using Xunit;
 using static CloudBlueMca.Tests.Mca.McaEmulator;
 
@@ -250,6 +251,22 @@ public class McaConfirmationTests
         // twice as many; all look-ups together stay under the 1.04 requests per row.
         Assert.Equal(1 + (4 * 3) + 2, bySubdomain.Count);
         Assert.InRange(first.Count, 1, (int)(1200 * 0.04));
+    }
+
+    [Fact]
+    public async Task A_long_run_remembers_only_the_update_times_the_rows_in_its_window_can_need()
+    {
+        await using var emulator = await StartAsync();
+        var generated = emulator.Host.Aps.GenerateAccounts(3000);
+        var remembered = -1;
+
+        var rows = await BulkRunner.RunAsync(emulator.Workflow(), McaConfirmationWorkflow.DefaultThrottleLimit, OperationContext.None, generated.Select((g, i) => new ConfirmationRow(i + 1, Row(g.InitialSubdomain))), inspect: run => remembered = run.KeysRemembered);
+
+        Assert.All(rows, o => Assert.Equal(ConfirmationResult.Confirmed, o.Confirmation!.Result));
+        // Each of the 3,000 rows updated its own Microsoft account. Remembering each would be
+        // 3,000 update times (memory growing with the run); older ones are forgotten as the
+        // window moves, so at most the last compaction's worth of rows is left.
+        Assert.InRange(remembered, 0, BulkRun<ConfirmationRow>.DefaultWindow + 1024);
     }
 
     // Confirms N generated accounts on a fresh emulator, checks every row, and returns the

@@ -6,11 +6,11 @@ namespace CloudBlueMca.Tests.Support;
 /// <summary>
 /// Drives a <see cref="BulkRun{TRow}"/> the way the cmdlets' pipeline thread does: adds every
 /// row (writing what is ready while the window is full), asks <c>approve</c> for each plan,
-/// and returns the rows in the order they were written.
+/// and returns the rows in the order they were written; <c>inspect</c> sees the finished run.
 /// </summary>
 internal static class BulkRunner
 {
-    public static async Task<IReadOnlyList<TRow>> RunAsync<TRow>(IBulkWorkflow<TRow> workflow, int throttleLimit, OperationContext context, IEnumerable<TRow> rows, Func<TRow, bool>? approve = null, int window = BulkRun<TRow>.DefaultWindow)
+    public static async Task<IReadOnlyList<TRow>> RunAsync<TRow>(IBulkWorkflow<TRow> workflow, int throttleLimit, OperationContext context, IEnumerable<TRow> rows, Func<TRow, bool>? approve = null, int window = BulkRun<TRow>.DefaultWindow, Action<BulkRun<TRow>>? inspect = null)
         where TRow : BulkRow
     {
         var changed = new SemaphoreSlim(0);
@@ -50,6 +50,7 @@ internal static class BulkRunner
 
         run.Complete();
         await PumpAsync(() => run.IsFinished);
+        inspect?.Invoke(run);
         return written;
     }
 
