@@ -139,7 +139,8 @@ Describe 'New-PcCustomerAgreement in bulk' {
     AfterEach { Set-TestEmulatorLatency -Emulator $script:emulator -Milliseconds 0 }
 
     It 'writes the first result before the input ends, and results and errors in input order, each error targeting its customer id' {
-        $rows = @(New-AgreementRow (New-Account 24))
+        # 40 rows, 50 ms apart: the input takes 2 s, and a result needs three requests of 40 ms.
+        $rows = @(New-AgreementRow (New-Account 40))
         $rows[4].Email = 'not-an-address'
         $rows[11].CustomerId = '00000000-1111-2222-3333-444444444444'
         $rows[17].DateAgreed = '01.05.2024'
@@ -152,8 +153,8 @@ Describe 'New-PcCustomerAgreement in bulk' {
         $errors = @($seen.Output | Where-Object { $_ -is [System.Management.Automation.ErrorRecord] })
         $errors.FullyQualifiedErrorId | ForEach-Object { ($_ -split ',')[0] } | Should -Be @('InvalidContact', 'CustomerNotFound', 'InvalidContact')
         $errors | ForEach-Object { $_.TargetObject | Should -BeOfType [guid] }
-        @($seen.Output | Where-Object { $_ -isnot [System.Management.Automation.ErrorRecord] -and $_.Result -eq 'Confirmed' }) | Should -HaveCount 21
-        @(Get-PostCustomerId) | Should -HaveCount 21
+        @($seen.Output | Where-Object { $_ -isnot [System.Management.Automation.ErrorRecord] -and $_.Result -eq 'Confirmed' }) | Should -HaveCount 37
+        @(Get-PostCustomerId) | Should -HaveCount 37
     }
 
     It 'a second row of the same customer and contact is AlreadyConfirmed, and only one attestation is sent' {
@@ -274,7 +275,8 @@ Describe 'Sync-McaAcceptance in bulk' {
     AfterEach { Set-TestEmulatorLatency -Emulator $script:emulator -Milliseconds 0 }
 
     It 'writes the first result before the input ends, and results and errors in input order, each error targeting its account id' {
-        $accounts = @(New-Account 20)
+        # 31 accounts, 60 ms apart: the input takes 1.9 s, and a result needs about six requests of 40 ms.
+        $accounts = @(New-Account 30)
         Set-CloudBlueContact $accounts
         Set-TestEmulatorLatency -Emulator $script:emulator -Milliseconds 40
         $ids = [System.Collections.Generic.List[int]]::new([int[]] $accounts.AccountId)
@@ -288,8 +290,8 @@ Describe 'Sync-McaAcceptance in bulk' {
         $failure = $seen[6].Output
         $failure.FullyQualifiedErrorId | Should -BeLike 'AccountNotFound,*'
         $failure.TargetObject | Should -Be 999
-        @($seen.Output | Where-Object { $_ -isnot [System.Management.Automation.ErrorRecord] -and $_.Action -eq 'AttestedInPartnerCenter' }) | Should -HaveCount 20
-        @(Get-PostCustomerId) | Should -HaveCount 20
+        @($seen.Output | Where-Object { $_ -isnot [System.Management.Automation.ErrorRecord] -and $_.Action -eq 'AttestedInPartnerCenter' }) | Should -HaveCount 30
+        @(Get-PostCustomerId) | Should -HaveCount 30
     }
 
     It 'lists every account page by page and writes the first results before the last page is read' {

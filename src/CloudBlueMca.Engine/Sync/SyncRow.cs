@@ -32,7 +32,7 @@ namespace CloudBlueMca.Engine.Sync
         public McaAcceptanceStatus? Status { get; }
 
         /// <summary>The Microsoft account's initial subdomain, else the customer account id.</summary>
-        public override string Name => Status?.InitialSubdomain ?? AccountId.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        public override string Name => string.IsNullOrEmpty(Status?.InitialSubdomain) ? AccountId.ToString(System.Globalization.CultureInfo.InvariantCulture) : Status!.InitialSubdomain;
 
         /// <summary>The customer account id (an <see cref="int"/>), so failed rows' targets are a list to retry.</summary>
         public override object Target => AccountId;
