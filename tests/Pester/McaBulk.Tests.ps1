@@ -71,6 +71,29 @@ Describe 'Bulk output streams' {
         (Get-TestEmulatorStatistic -Emulator $script:emulator).PeakInFlight | Should -BeLessOrEqual 6
     }
 
+    It 'looks up the rows of a slow upstream command while it is silent, not once a group is full or the input ends' {
+        # Upstream gives two rows, then waits (up to 10 s) until the emulator has been asked for
+        # them before it gives the third: a run that held rows back for a full look-up group or
+        # for the end of the input would make it wait in vain. (PowerShell runs one command of a
+        # pipeline at a time, so the results themselves can only be written once the next row
+        # or the end of the input comes; they are then ready at once.)
+        $rows = @(New-Rows 3)
+        $emulator = $script:emulator
+        $waited = [System.Collections.Generic.List[bool]]::new()
+        $results = & {
+            $rows[0]; $rows[1]
+            $until = [DateTime]::UtcNow.AddSeconds(10)
+            do {
+                $asked = @(Get-TestEmulatorRequest -Emulator $emulator -Method GET | Where-Object { [uri]::UnescapeDataString($_.Query) -like "*$($rows[1].InitialSubdomain)*" })
+            } until ($asked.Count -gt 0 -or [DateTime]::UtcNow -gt $until)
+            $waited.Add($asked.Count -gt 0)
+            $rows[2]
+        } | Get-MsAccountInternalId
+
+        $waited | Should -Be $true
+        $results.InitialSubdomain | Should -Be $rows.InitialSubdomain
+    }
+
     It 'shows progress as rows done, with the total only once the input has ended' {
         $shell = New-BulkShell '$rows | Confirm-McaAcceptance -ThrottleLimit 4' @(New-Rows 40)
         try {

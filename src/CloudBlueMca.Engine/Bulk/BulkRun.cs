@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Diagnostics;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
@@ -35,9 +36,16 @@ namespace CloudBlueMca.Engine.Bulk
 
         private const int CompactAfter = 1024;
 
+        /// <summary>
+        /// How long the input may be silent, with room in the window, before a partial look-up
+        /// group of the rows already given leaves without waiting for more.
+        /// </summary>
+        public static readonly TimeSpan DefaultIdleInputDelay = TimeSpan.FromMilliseconds(200);
+
         private readonly IBulkWorkflow<TRow> _workflow;
         private readonly int _throttleLimit;
         private readonly int _window;
+        private readonly TimeSpan _idleInputDelay;
         private readonly Action _changed;
         private readonly CancellationTokenSource _stop;
         private readonly OperationContext _context;
@@ -64,6 +72,9 @@ namespace CloudBlueMca.Engine.Bulk
         private bool _stopped;
         private bool _offeringStopped;
         private int _newGroupsSent;
+        private long _waitingForInputSince;
+        private bool _idleCheckPending;
+        private bool _inputIdle;
         private Exception? _fault;
 
         /// <param name="workflow">What the cmdlet does with a row.</param>
@@ -71,7 +82,12 @@ namespace CloudBlueMca.Engine.Bulk
         /// <param name="context">The invocation's context; its cancellation stops the run.</param>
         /// <param name="changed">Called from any thread when a row may have become ready for the pipeline thread.</param>
         /// <param name="window">Most rows accepted and not yet written.</param>
-        public BulkRun(IBulkWorkflow<TRow> workflow, int throttleLimit, OperationContext context, Action changed, int window = DefaultWindow)
+        /// <param name="idleInputDelay">
+        /// How long the input may be silent before a partial look-up group leaves anyway
+        /// (<see cref="DefaultIdleInputDelay"/> when null); <see cref="Timeout.InfiniteTimeSpan"/>
+        /// sends partial groups only once the input is complete.
+        /// </param>
+        public BulkRun(IBulkWorkflow<TRow> workflow, int throttleLimit, OperationContext context, Action changed, int window = DefaultWindow, TimeSpan? idleInputDelay = null)
         {
             if (throttleLimit < 1)
             {
@@ -82,6 +98,7 @@ namespace CloudBlueMca.Engine.Bulk
             _throttleLimit = throttleLimit;
             _window = Math.Max(window, workflow.LookUpGroupSize * Math.Max(1, workflow.LookUpConcurrency));
             _changed = changed;
+            _idleInputDelay = idleInputDelay ?? DefaultIdleInputDelay;
             _stop = CancellationTokenSource.CreateLinkedTokenSource(context.Cancellation);
             _context = new OperationContext(context.Log, _stop.Token, context.CorrelationId);
         }
@@ -167,7 +184,10 @@ namespace CloudBlueMca.Engine.Bulk
                 _rows.Add(row);
                 _lookUps.Enqueue(row);
                 _added++;
+                _waitingForInputSince = Stopwatch.GetTimestamp();
+                _inputIdle = false;
                 Dispatch();
+                WatchForIdleInput(_idleInputDelay);
             }
         }
 
@@ -199,6 +219,12 @@ namespace CloudBlueMca.Engine.Bulk
                     var settled = _rows[_head];
                     settled.State = BulkRowState.Written;
                     _head++;
+                    if (_added - _written == _window)
+                    {
+                        // The pipeline thread was waiting for this room, not the input for rows.
+                        _waitingForInputSince = Stopwatch.GetTimestamp();
+                    }
+
                     _written++;
                     Compact();
                     return new BulkStep<TRow>(settled, needsApproval: false);
@@ -420,12 +446,46 @@ namespace CloudBlueMca.Engine.Bulk
             }
         }
 
+        // A partial group waits for more rows only while more rows are coming: when the input
+        // has been silent for the idle delay (a slow upstream command, rows typed or produced
+        // one by one) with room left in the window, the rows given so far are looked up, so their
+        // results do not wait for rows that may be minutes away. A full window is not a silent
+        // input (the pipeline thread is waiting for us to write rows, and will add as soon as it
+        // has room), so it never sends a partial group: fast input keeps the same groups, and the
+        // same number of requests, on a fast or a loaded machine.
+        private void WatchForIdleInput(TimeSpan delay)
+        {
+            if (_idleCheckPending || _lookUps.Count == 0 || _completed || _stopped || _idleInputDelay == Timeout.InfiniteTimeSpan)
+            {
+                return;
+            }
+
+            _idleCheckPending = true;
+            Task.Delay(delay).ContinueWith(_ => CheckIdleInput(), TaskScheduler.Default);
+        }
+
+        private void CheckIdleInput()
+        {
+            lock (_gate)
+            {
+                _idleCheckPending = false;
+                var silentFor = TimeSpan.FromSeconds((Stopwatch.GetTimestamp() - _waitingForInputSince) / (double)Stopwatch.Frequency);
+                if (silentFor < _idleInputDelay || _added - _written >= _window)
+                {
+                    WatchForIdleInput(silentFor < _idleInputDelay ? _idleInputDelay - silentFor : _idleInputDelay);
+                    return;
+                }
+
+                _inputIdle = true;
+                Dispatch();
+            }
+        }
+
         // Rows looked up again come first: the release of every later row waits for them. New
-        // rows go out only as a full group or once the input is complete, never on a timer, so
-        // the same input always makes the same groups and the same number of requests whatever
-        // the machine's speed. No row can wait forever: the window holds at least one full
-        // group, so while the window is full every row still queued has a full group before it
-        // whose rows will be written and make room. The run's first group is a fifth of the
+        // rows go out as a full group, once the input is complete, or once the input has been
+        // silent (see WatchForIdleInput). No row can wait forever: the window holds at least
+        // one full group, so while the window is full every row still queued has a full group
+        // before it whose rows will be written and make room. The run's first group is a fifth of the
         // others: its smaller answers come back sooner, so the first results do too (measured
         // by the benchmark: about half the time to the first result), for one or two requests
         // more per run.
@@ -435,7 +495,8 @@ namespace CloudBlueMca.Engine.Bulk
             var size = source == _lookUps && _newGroupsSent == 0 ? FirstGroupSize(_workflow.LookUpGroupSize) : _workflow.LookUpGroupSize;
             var ready = source == _lookUpsAgain
                 || source.Count >= size
-                || _completed;
+                || _completed
+                || _inputIdle;
             if (source.Count == 0 || !ready)
             {
                 return null;

@@ -230,7 +230,8 @@ public class McaConfirmationTests
         var first = await ConfirmGeneratedAsync(1200);
         var second = await ConfirmGeneratedAsync(1200);
 
-        // A group leaves only when it is full or the input has ended, so 1,200 rows are always
+        // Input that keeps coming (here, and from Import-Csv) sends a group only when it is full
+        // or the input has ended (a full window is not a silent input), so 1,200 rows are always
         // the groups 1-50 (the first group is a fifth of the others), 51-300, ..., 801-1050 and
         // 1051-1200, whatever the machine's speed: two runs send the same look-ups.
         Assert.Equal(first.OrderBy(q => q, StringComparer.Ordinal), second.OrderBy(q => q, StringComparer.Ordinal));
@@ -267,6 +268,49 @@ public class McaConfirmationTests
         // 3,000 update times (memory growing with the run); older ones are forgotten as the
         // window moves, so at most the last compaction's worth of rows is left.
         Assert.InRange(remembered, 0, BulkRun<ConfirmationRow>.DefaultWindow + 1024);
+    }
+
+    [Fact]
+    public async Task Rows_of_an_input_that_falls_silent_are_looked_up_and_written_without_waiting_for_a_full_group_or_the_end()
+    {
+        await using var emulator = await StartAsync();
+        var generated = emulator.Host.Aps.GenerateAccounts(3);
+        var workflow = emulator.Workflow();
+        var changed = new SemaphoreSlim(0);
+        using var run = new BulkRun<ConfirmationRow>(workflow, workflow.ThrottleLimit, emulator.Context, () => changed.Release());
+        foreach (var (account, i) in generated.Select((g, i) => (g, i)))
+        {
+            run.Add(new ConfirmationRow(i + 1, Row(account.InitialSubdomain)));
+        }
+
+        // Three rows are far from a full group, and the input has not ended (a slow upstream
+        // command): after the idle delay they must go out anyway, as one group.
+        var written = new List<ConfirmationRow>();
+        var until = DateTime.UtcNow.AddSeconds(20);
+        while (written.Count < 3 && DateTime.UtcNow < until)
+        {
+            while (run.TakeNext() is BulkStep<ConfirmationRow> step)
+            {
+                if (step.NeedsApproval)
+                {
+                    run.Approve(step.Row, true);
+                }
+                else
+                {
+                    written.Add(step.Row);
+                }
+            }
+
+            await changed.WaitAsync(50);
+        }
+
+        Assert.Equal(generated.Select(g => g.MsAccountId), written.Select(r => r.Confirmation!.MsAccountId));
+        Assert.False(run.IsFinished);
+        var bySubdomain = emulator.Requests.Where(r => r.Method == "GET" && Uri.UnescapeDataString(r.RawQuery).Contains("initial_subdomain")).ToList();
+        Assert.Single(bySubdomain);
+        Assert.All(generated, g => Assert.Contains(g.InitialSubdomain, Uri.UnescapeDataString(bySubdomain[0].RawQuery)));
+        run.Complete();
+        Assert.True(run.IsFinished);
     }
 
     // Confirms N generated accounts on a fresh emulator, checks every row, and returns the
