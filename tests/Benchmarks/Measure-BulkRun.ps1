@@ -17,7 +17,7 @@ the working-set growth from the smallest to the largest N (target: under 50 MB f
 100,000).
 
 .EXAMPLE
-dotnet pwsh -NoProfile ./tests/Benchmarks/Measure-BulkRun.ps1 -Accounts 1000, 100000 -LatencyMilliseconds 20
+./tests/Benchmarks/Measure-BulkRun.ps1 -Accounts 1000, 10000, 100000 -LatencyMilliseconds 20
 #>
 [CmdletBinding()]
 param(
