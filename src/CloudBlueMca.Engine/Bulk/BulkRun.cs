@@ -25,7 +25,8 @@ namespace CloudBlueMca.Engine.Bulk
     /// not written, for the cmdlet to put in a warning.</item>
     /// </list>
     /// The pipeline thread calls <see cref="Add"/>, <see cref="Complete"/>, <see cref="TakeNext"/>,
-    /// <see cref="Approve"/> and <see cref="Stop"/>; look-ups and updates run on the thread pool
+    /// <see cref="Approve"/>, <see cref="StopOffering"/> (when a row's approval could not be
+    /// asked) and <see cref="Stop"/>; look-ups and updates run on the thread pool
     /// and call <c>changed</c> whenever something may have become ready.
     /// </summary>
     public sealed class BulkRun<TRow> : IDisposable
