@@ -10,8 +10,9 @@ namespace CloudBlueMca.Engine.Bulk
     /// <summary>
     /// Runs the rows of one bulk cmdlet invocation through look-up, approval and update, and
     /// hands them back to the pipeline thread in input order the moment they may be written.
-    /// Every bulk cmdlet that changes something (Confirm-McaAcceptance, and later
-    /// New-PcCustomerAgreement, Sync-McaAcceptance) keeps the module's promises through it:
+    /// Every bulk cmdlet (Confirm-McaAcceptance, New-PcCustomerAgreement, Sync-McaAcceptance, and
+    /// the look-ups of Get-MsAccountInternalId and Test-McaAcceptance) keeps the module's promises
+    /// through it:
     /// <list type="bullet">
     /// <item>A row is written as soon as it and every earlier row are settled; look-ups of the
     /// next rows run while the current rows' updates are in flight.</item>
