@@ -37,8 +37,9 @@ try {
     Write-Step "Connect with the APS consumer key and secret of a staff member"
     Write-Command "Connect-CloudBlue -Uri $($emulator.Uri) -Credential `$apsKey"
     Connect-CloudBlue -Uri $emulator.Uri.AbsoluteUri -Credential $emulator.Credential
-    # The person Partner Center also holds for 'example', so the sync at the end finds both sides in step.
-    $contact = @{ FirstName = 'John'; LastName = 'Smith'; Email = 'john@example.com'; PhoneNumber = '+1234567' }
+    # The person and date Partner Center also holds for 'example', so the sync at the end finds both
+    # sides in step (another date would be a Conflict: the date is the evidence).
+    $contact = @{ FirstName = 'John'; LastName = 'Smith'; Email = 'john@example.com'; PhoneNumber = '+1234567'; DateAgreed = '2024-03-15' }
 
     Write-Step "Which Microsoft account is behind the subdomain 'example', and what is on record?"
     Write-Command 'Get-MsAccountInternalId example'
@@ -52,16 +53,17 @@ try {
     Show ($account | Test-McaAcceptance) -List
 
     Write-Step "Record that John Smith accepted it: first see what would happen"
+    Write-Command "`$contact = @{ FirstName = 'John'; LastName = 'Smith'; Email = 'john@example.com'; PhoneNumber = '+1234567'; DateAgreed = '2024-03-15' }"
     Write-Command 'Get-MsAccountInternalId example | Confirm-McaAcceptance @contact -WhatIf'
     $account | Confirm-McaAcceptance @contact -WhatIf 6>&1 | ForEach-Object { Write-Host $_ }
 
-    Write-Step "Then do it (the date defaults to today, UTC)"
+    Write-Step "Then do it (DateAgreed is the day John accepted, yyyy-MM-dd; without it, today's UTC date is recorded)"
     Write-Command 'Get-MsAccountInternalId example | Confirm-McaAcceptance @contact'
     Show ($account | Confirm-McaAcceptance @contact)
 
     Write-Command 'Test-McaAcceptance -AccountId 1000011 -Quiet'
     Write-Host (Test-McaAcceptance -AccountId 1000011 -Quiet)
-    Write-Note 'False: the acceptance is on record now.'
+    Write-Note 'True: no Tenant of the account requires acceptance any more.'
 
     Write-Step "A bulk run from a CSV file, with two rows that go wrong on purpose"
     $csv = Join-Path ([System.IO.Path]::GetTempPath()) "cloudbluemca-demo-contacts-$PID.csv"

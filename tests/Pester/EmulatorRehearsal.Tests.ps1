@@ -85,6 +85,9 @@ Describe 'The demo' {
         $output | Should -Match 'Sync-McaAcceptance -Direction Both -WhatIf'
         $output | Should -Match 'AttestedInPartnerCenter +contoso'
         $output | Should -Match 'InSync +contoso'
+        # John Smith was recorded with the date Partner Center holds, so the sides agree.
+        $output | Should -Match 'InSync +example'
+        $output | Should -Not -Match 'Conflict +example'
     }
 }
 

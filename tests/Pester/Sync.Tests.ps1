@@ -50,6 +50,16 @@ Describe 'New-PcCustomerAgreement' {
         Get-Writes | Should -BeNullOrEmpty
     }
 
+    It 'refuses the same contact with another date than the one on record: ContactAlreadyRecorded, nothing sent' {
+        $result = New-PcCustomerAgreement -CustomerId $script:example -FirstName John -LastName Smith -Email john@example.com -PhoneNumber '+1234567' -DateAgreed '2024-05-01' -ErrorVariable failed -ErrorAction SilentlyContinue
+
+        $result | Should -BeNullOrEmpty
+        $failed | Should -HaveCount 1
+        $failed[0].FullyQualifiedErrorId | Should -BeLike 'ContactAlreadyRecorded,*'
+        $failed[0].Exception.Message | Should -Match 'agreed 2024-03-15, not 2024-05-01'
+        Get-Writes | Should -BeNullOrEmpty
+    }
+
     It 'sends nothing with -WhatIf' {
         New-PcCustomerAgreement -CustomerId $script:contoso -FirstName Max -LastName Muster -Email max@contoso.com -WhatIf | Should -BeNullOrEmpty
         Get-Writes | Should -BeNullOrEmpty
@@ -99,6 +109,19 @@ Describe 'Sync-McaAcceptance' {
         $writes = Get-Writes
         # The PUT and the POST run concurrently: the log's arrival order is the server's, not ours.
         $writes.Method | Sort-Object | Should -Be @('POST', 'PUT')
+    }
+
+    It 'reports the same person with another date on each side as a Conflict naming both dates, and writes nothing' {
+        Confirm-McaAcceptance -InitialSubdomain example -FirstName John -LastName Smith -Email john@example.com -PhoneNumber '+1234567' -DateAgreed '2024-05-01' | Out-Null
+        Clear-TestEmulatorRequest -Emulator $script:emulator
+
+        $result = Sync-McaAcceptance -AccountId 1000011 -Direction Both
+
+        $result.Action | Should -Be 'Conflict'
+        $result.Reason | Should -Match '2024-05-01'
+        $result.Reason | Should -Match '2024-03-15'
+        $result.DateAgreed | Should -BeNullOrEmpty
+        Get-Writes | Should -BeNullOrEmpty
     }
 
     It 'lists every account with a Tenant resource when -AccountId is omitted, and a rerun writes nothing' {

@@ -11,9 +11,12 @@ namespace CloudBlueMca.Engine.Agreements
     /// <summary>
     /// New-PcCustomerAgreement (reference §5.2) as a <see cref="BulkRun{TRow}"/> workflow: a row
     /// is validated (a future date is refused before anything is sent), its customer's MCA
-    /// attestations are read, and it either settles as AlreadyConfirmed (the same contact is on
-    /// record: Partner Center would refuse it with 600061, and a row that sends nothing must not
-    /// pretend a new date) or plans one POST with the template id read once per connection. The
+    /// attestations are read, and it either settles from the record or plans one POST with the
+    /// template id read once per connection. Partner Center keeps one attestation per contact
+    /// (names, e-mail, phone; a second is refused with 600061), so a contact on record settles
+    /// the row: AlreadyConfirmed with the recorded date when the row gives no date or the same
+    /// one, ContactAlreadyRecorded (an error, nothing sent) when it gives another date, because
+    /// the row's date can never be recorded and must not be reported as if it were. The
     /// POST is keyed by the customer, so two rows of one customer never race and the second is
     /// planned against what the first recorded.
     /// </summary>
@@ -83,8 +86,26 @@ namespace CloudBlueMca.Engine.Agreements
             try
             {
                 var contact = row.Contact!;
-                var recorded = await PartnerCenterAgreements.PostAsync(_connection, row.Request.CustomerId, contact, row.TemplateId!, context).ConfigureAwait(false);
-                row.Succeed(recorded ? ConfirmationResult.Confirmed : ConfirmationResult.AlreadyConfirmed, contact.DateAgreed.ToString(), row.TemplateId!);
+                if (await PartnerCenterAgreements.PostAsync(_connection, row.Request.CustomerId, contact, row.TemplateId!, context).ConfigureAwait(false))
+                {
+                    row.Succeed(ConfirmationResult.Confirmed, contact.DateAgreed.ToString(), row.TemplateId!);
+                    return;
+                }
+
+                // 600061: the contact was recorded meanwhile (or the read missed it); report the
+                // date Partner Center holds, never the row's.
+                var attestations = await PartnerCenterAgreements.ReadAttestationsAsync(_connection, row.Request.CustomerId, context).ConfigureAwait(false);
+                var onRecord = attestations.FirstOrDefault(a => contact.HasSameDetails(a.FirstName, a.LastName, a.Email, a.PhoneNumber));
+                if (onRecord == null)
+                {
+                    throw new CloudBlueMcaException(
+                        ErrorIds.ContactAlreadyRecorded,
+                        ErrorKind.ResourceExists,
+                        $"Partner Center refused the attestation by {contact.FirstName} {contact.LastName} <{contact.Email}> for customer {row.Name} as already on record (600061), but does not list it. Nothing was recorded by this row. Read the customer's attestations with Get-PcCustomerAgreement.",
+                        row.Name);
+                }
+
+                SettleFromRecord(row, contact, onRecord);
             }
             catch (CloudBlueMcaException error)
             {
@@ -99,11 +120,26 @@ namespace CloudBlueMca.Engine.Agreements
             var onRecord = attestations.FirstOrDefault(a => contact.HasSameDetails(a.FirstName, a.LastName, a.Email, a.PhoneNumber));
             if (onRecord != null)
             {
-                row.Succeed(ConfirmationResult.AlreadyConfirmed, onRecord.DateAgreed ?? contact.DateAgreed.ToString(), onRecord.TemplateId ?? string.Empty);
+                SettleFromRecord(row, contact, onRecord);
                 return;
             }
 
             row.PlanPost(await PartnerCenterAgreements.GetCustomerAgreementTemplateIdAsync(_connection, context).ConfigureAwait(false));
+        }
+
+        private static void SettleFromRecord(AgreementRow row, McaContact contact, PcCustomerAgreement onRecord)
+        {
+            var sameDate = AgreementDate.TryParse(onRecord.DateAgreed, out var recordedDate) && contact.GivenDate == recordedDate;
+            if (contact.GivenDate != null && !sameDate)
+            {
+                throw new CloudBlueMcaException(
+                    ErrorIds.ContactAlreadyRecorded,
+                    ErrorKind.ResourceExists,
+                    $"Partner Center already holds the attestation of {contact.FirstName} {contact.LastName} <{contact.Email}> for customer {row.Name}, agreed {onRecord.DateAgreed ?? "(no date)"}, not {contact.DateAgreed}. It keeps one attestation per contact (a second is refused with 600061), so nothing was sent. If the recorded date is wrong, correct it in Partner Center; to keep it, leave DateAgreed empty in this row.",
+                    row.Name);
+            }
+
+            row.Succeed(ConfirmationResult.AlreadyConfirmed, onRecord.DateAgreed ?? contact.DateAgreed.ToString(), onRecord.TemplateId ?? string.Empty);
         }
     }
 }

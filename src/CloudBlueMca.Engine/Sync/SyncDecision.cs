@@ -6,11 +6,14 @@ using CloudBlueMca.Engine.Mca;
 namespace CloudBlueMca.Engine.Sync
 {
     /// <summary>
-    /// What Sync-McaAcceptance does for one Microsoft account, from what each side holds. "The
-    /// same person" means the same first name, last name and e-mail (case-insensitive); phone
-    /// numbers and dates may differ between the sides without making a conflict, and nothing is
-    /// written to make them equal. When Partner Center holds several attestations, CloudBlue is
-    /// in sync with any of them, and the newest one is copied when CloudBlue has none.
+    /// What Sync-McaAcceptance does for one Microsoft account, from what each side holds. Two
+    /// records agree when they name the same person (first name, last name and e-mail,
+    /// case-insensitive) with the same acceptance date; phone numbers may differ. The date is
+    /// the evidence, so the same person with another date is a Conflict, never InSync, and
+    /// nothing is written to make the sides equal. When Partner Center holds several
+    /// attestations, CloudBlue is in sync with any one that agrees; when CloudBlue has none,
+    /// Partner Center's attestation is copied only if all of them agree with each other
+    /// (otherwise which one is true is for a person to decide: Conflict).
     /// </summary>
     internal sealed class SyncDecision
     {
@@ -57,14 +60,27 @@ namespace CloudBlueMca.Engine.Sync
 
             if (cloudBlue != null && attestation != null)
             {
-                var same = partnerCenter.Attestations.FirstOrDefault(a => SamePerson(cloudBlue, a));
-                return same != null
-                    ? Settled(result, McaSyncAction.InSync, null)
-                    : Conflict(result, cloudBlue, attestation);
+                var samePerson = partnerCenter.Attestations.Where(a => SamePerson(cloudBlue, a)).ToList();
+                var agreeing = samePerson.FirstOrDefault(a => SameDate(cloudBlue.DateAgreed, a.DateAgreed));
+                if (agreeing != null)
+                {
+                    result.PartnerCenterContact = agreeing;
+                    return Settled(result, McaSyncAction.InSync, null);
+                }
+
+                return samePerson.Count > 0
+                    ? Conflict(result, $"CloudBlue and Partner Center both name {cloudBlue.FirstName} {cloudBlue.LastName} <{cloudBlue.Email}>, but CloudBlue records the acceptance on {cloudBlue.DateAgreed ?? "(no date)"} and Partner Center on {string.Join(" and ", samePerson.Select(a => a.DateAgreed ?? "(no date)"))}. Nothing was written: find out when they accepted, then correct the wrong side (Confirm-McaAcceptance -DateAgreed ... -Force, or in Partner Center).")
+                    : Conflict(result, $"CloudBlue holds {cloudBlue.FirstName} {cloudBlue.LastName} <{cloudBlue.Email}>; Partner Center holds {attestation.FirstName} {attestation.LastName} <{attestation.Email}>. Nothing was written: find out who accepted, then correct the wrong side (Confirm-McaAcceptance -Force, or New-PcCustomerAgreement).");
             }
 
             if (attestation != null)
             {
+                var differing = partnerCenter.Attestations.Where(a => !ReferenceEquals(a, attestation) && (!SamePerson(a, attestation) || !SameDate(a.DateAgreed, attestation.DateAgreed))).ToList();
+                if (differing.Count > 0)
+                {
+                    return Conflict(result, $"Partner Center holds attestations that do not agree: {string.Join("; ", partnerCenter.Attestations.Select(a => $"{a.FirstName} {a.LastName} <{a.Email}> agreed {a.DateAgreed ?? "(no date)"}"))}. Nothing was written: find out who accepted and when, then record that in CloudBlue with Confirm-McaAcceptance.");
+                }
+
                 return FromPartnerCenter(result, attestation, tenants, direction, now, localZone);
             }
 
@@ -138,18 +154,23 @@ namespace CloudBlueMca.Engine.Sync
             return new SyncDecision(result, null, contact);
         }
 
-        private static SyncDecision Conflict(McaSyncResult result, CloudAgreementContact cloudBlue, PcCustomerAgreement attestation)
+        // A conflict shows no contact of its own: which one is true is for a person to decide.
+        private static SyncDecision Conflict(McaSyncResult result, string reason)
         {
             result.FirstName = result.LastName = result.Email = result.PhoneNumber = null;
             result.DateAgreed = null;
-            return Settled(
-                result,
-                McaSyncAction.Conflict,
-                $"CloudBlue holds {cloudBlue.FirstName} {cloudBlue.LastName} <{cloudBlue.Email}>; Partner Center holds {attestation.FirstName} {attestation.LastName} <{attestation.Email}>. Nothing was written: find out who accepted, then correct the wrong side (Confirm-McaAcceptance -Force, or New-PcCustomerAgreement).");
+            return Settled(result, McaSyncAction.Conflict, reason);
         }
 
         private static bool SamePerson(CloudAgreementContact cloudBlue, PcCustomerAgreement attestation) =>
             Same(cloudBlue.FirstName, attestation.FirstName) && Same(cloudBlue.LastName, attestation.LastName) && Same(cloudBlue.Email, attestation.Email);
+
+        private static bool SamePerson(PcCustomerAgreement one, PcCustomerAgreement other) =>
+            Same(one.FirstName, other.FirstName) && Same(one.LastName, other.LastName) && Same(one.Email, other.Email);
+
+        // A date that cannot be read agrees with nothing: it is never guessed.
+        private static bool SameDate(string? one, string? other) =>
+            AgreementDate.TryParse(one, out var first) && AgreementDate.TryParse(other, out var second) && first == second;
 
         private static bool Same(string? a, string? b) => string.Equals((a ?? string.Empty).Trim(), (b ?? string.Empty).Trim(), StringComparison.OrdinalIgnoreCase);
 

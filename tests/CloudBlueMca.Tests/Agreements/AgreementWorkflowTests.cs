@@ -82,6 +82,49 @@ public sealed class AgreementWorkflowTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task TheSameContactWithTheRecordedDateIsAlreadyConfirmed()
+    {
+        var rows = await ConfirmAsync(Row(Example, "John", "Smith", "2024-03-15", "john@example.com", "+1234567"));
+
+        Assert.Equal(ConfirmationResult.AlreadyConfirmed, rows[0].Confirmation!.Result);
+        Assert.Equal("2024-03-15", rows[0].Confirmation!.DateAgreed);
+        Assert.DoesNotContain(_host.Log.Entries, e => e.Method == "POST");
+    }
+
+    [Fact]
+    public async Task TheSameContactWithAnotherDateIsContactAlreadyRecordedAndNothingIsSent()
+    {
+        // Partner Center keeps one attestation per contact: 2024-05-01 can never be recorded,
+        // so it must not come back as AlreadyConfirmed either.
+        var rows = await ConfirmAsync(Row(Example, "John", "Smith", "2024-05-01", "john@example.com", "+1234567"));
+
+        var error = rows[0].Error!;
+        Assert.Equal((ErrorIds.ContactAlreadyRecorded, ErrorKind.ResourceExists), (error.ErrorId, error.Kind));
+        Assert.Contains("agreed 2024-03-15, not 2024-05-01", error.Message);
+        Assert.Null(rows[0].Confirmation);
+        Assert.DoesNotContain(_host.Log.Entries, e => e.Method == "POST");
+    }
+
+    [Fact]
+    public async Task A600061ForAnotherDateReportsTheRecordedDateAsContactAlreadyRecorded()
+    {
+        // Both rows are planned before either POST is sent, as two runs at the same time would be.
+        var workflow = Workflow();
+        var first = new AgreementRow(Row(Contoso, "Jane", "Doe", "2025-12-24"));
+        var second = new AgreementRow(Row(Contoso, "Jane", "Doe", "2025-12-20"));
+        await workflow.LookUpAsync(new[] { first }, OperationContext.None);
+        await workflow.LookUpAsync(new[] { second }, OperationContext.None);
+
+        await workflow.UpdateAsync(first, OperationContext.None);
+        await workflow.UpdateAsync(second, OperationContext.None);
+
+        Assert.Equal(ConfirmationResult.Confirmed, first.Confirmation!.Result);
+        Assert.Equal(ErrorIds.ContactAlreadyRecorded, second.Error!.ErrorId);
+        Assert.Contains("agreed 2025-12-24, not 2025-12-20", second.Error.Message);
+        Assert.Equal(new[] { 201, 409 }, _host.Log.Entries.Where(e => e.Method == "POST").Select(e => e.StatusCode));
+    }
+
+    [Fact]
     public async Task AFutureDateIsRefusedBeforeAnythingIsSent()
     {
         var rows = await ConfirmAsync(Row(Contoso, "Jane", "Doe", "2026-01-11"));

@@ -1,3 +1,4 @@
+using CloudBlueMca.Emulator.Aps;
 using CloudBlueMca.Emulator.Hosting;
 using CloudBlueMca.Engine;
 using CloudBlueMca.Engine.Agreements;
@@ -64,6 +65,45 @@ public sealed class McaSyncTests : IAsyncLifetime
         Assert.Equal("Megan Bowen <megan.bowen@northwind.com>, phone +1 425 555 0199, agreed 2024-06-12", conflict.PartnerCenterContact.ToString());
         Assert.Contains("Megan Bowen", conflict.Reason);
         Assert.Null(conflict.FirstName);
+    }
+
+    [Fact]
+    public async Task TheSamePersonWithAnotherDateIsAConflictWithBothDatesAndNothingIsWritten()
+    {
+        // CloudBlue records John Smith on 2024-05-01; Partner Center attests him on 2024-03-15.
+        var confirmed = Assert.Single(await _emulator.ConfirmAsync(McaEmulator.Row("example", date: "2024-05-01")));
+        Assert.Equal(ConfirmationResult.Confirmed, confirmed.Confirmation!.Result);
+        Host.Log.Clear();
+
+        var row = Assert.Single(await SyncAsync(McaSyncDirection.Both, 1000011)).Result!;
+
+        Assert.Equal(McaSyncAction.Conflict, row.Action);
+        Assert.Contains("2024-05-01", row.Reason);
+        Assert.Contains("2024-03-15", row.Reason);
+        Assert.Null(row.DateAgreed);
+        Assert.Equal("2024-05-01", row.CloudBlueContact!.DateAgreed);
+        Assert.Equal("2024-03-15", row.PartnerCenterContact!.DateAgreed);
+        Assert.DoesNotContain(Host.Log.Entries, e => e.Method is "PUT" or "POST");
+    }
+
+    [Fact]
+    public async Task TwoDifferentAttestationsInPartnerCenterAreAConflictAndNothingIsCopied()
+    {
+        var tailspin = Guid.Parse(ApsSeedData.Tailspin.MsTenantId);
+        var attested = await BulkRunner.RunAsync(new AgreementWorkflow(_partnerCenter, 4), 4, OperationContext.None, new[]
+        {
+            new AgreementRow(new AgreementRequest { CustomerId = tailspin, FirstName = "Alice", LastName = "One", Email = "alice@tailspin.com", DateAgreed = "2024-01-10" }),
+            new AgreementRow(new AgreementRequest { CustomerId = tailspin, FirstName = "Bob", LastName = "Two", Email = "bob@tailspin.com", DateAgreed = "2023-06-01" }),
+        });
+        Assert.All(attested, r => Assert.Equal(ConfirmationResult.Confirmed, r.Confirmation!.Result));
+        Host.Log.Clear();
+
+        var row = Assert.Single(await SyncAsync(McaSyncDirection.Both, 1000015)).Result!;
+
+        Assert.Equal(McaSyncAction.Conflict, row.Action);
+        Assert.Contains("Alice One", row.Reason);
+        Assert.Contains("Bob Two", row.Reason);
+        Assert.DoesNotContain(Host.Log.Entries, e => e.Method is "PUT" or "POST");
     }
 
     [Fact]
