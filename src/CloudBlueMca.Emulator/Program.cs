@@ -35,6 +35,7 @@ Console.WriteLine($"APS consumer key: {options.Aps.ConsumerKey}");
 Console.WriteLine($"APS consumer secret: {options.Aps.ConsumerSecret}");
 Console.WriteLine($"APS application instance id: {host.Aps.ApplicationInstanceId}");
 Console.WriteLine($"Partner Center: Connect-PcService -ApiUri {host.BaseUri} -Authority {host.BaseUri} -TenantId {PartnerCenterStore.PartnerTenantId} -Credential <app id, secret>");
+Console.WriteLine("  (app-only: customers; agreements and Sync-McaAcceptance need app+user: add -ApplicationId <app id> -RefreshToken <refresh token below, as a SecureString>)");
 Console.WriteLine($"Partner Center app id: {host.PartnerCenter.SecretClient.ClientId}");
 Console.WriteLine($"Partner Center app secret: {host.PartnerCenter.SecretClient.ClientSecret}");
 Console.WriteLine($"Partner Center refresh token (app+user, for the app above; each use returns the next): {host.PartnerCenter.IssueRefreshToken(host.PartnerCenter.SecretClient.ClientId)}");

@@ -130,7 +130,7 @@ namespace CloudBlueMca.Engine.PartnerCenter
                 throw new CloudBlueMcaException(
                     ErrorIds.AppUserConnectionRequired,
                     ErrorKind.PermissionDenied,
-                    $"The Partner Center agreement APIs accept app+user tokens only, and this connection is app-only ({connection.AuthenticationKind}). Connect as a user with the Admin agent or Sales agent role: Connect-PcService interactively, with -UseDeviceAuthentication, or unattended with -ApplicationId and -RefreshToken (secure application model).");
+                    $"The Partner Center agreement APIs accept app+user tokens only, and this connection is app-only ({connection.AuthenticationKind}). Connect as a user with the Admin agent or Sales agent role: Connect-PcService interactively, with -UseDeviceAuthentication, or unattended with -ApplicationId, -RefreshToken and the application's own credential, -Credential (its secret) or -CertificateThumbprint (secure application model).");
             }
 
             if (!string.Equals(connection.Environment, PcEnvironment.AzureCloud, StringComparison.OrdinalIgnoreCase))
