@@ -12,7 +12,7 @@ namespace CloudBlueMca.Engine
 
         /// <summary>No Partner Center connection was passed and this runspace has no default one.</summary>
         public static CloudBlueMcaException PartnerCenterMissing() =>
-            Missing("Partner Center", "Connect-PcService (for example Connect-PcService -Credential $app -TenantId <partner tenant>)");
+            Missing("Partner Center", "Connect-PcService (as a user, which every cmdlet accepts: Connect-PcService -UseDeviceAuthentication -TenantId <partner tenant>; an app-only connection, -Credential $app, serves Get-PcCustomer but not the agreement cmdlets)");
 
         /// <summary>The CloudBlue connection to <paramref name="endpoint"/> was closed by Disconnect-CloudBlue.</summary>
         public static CloudBlueMcaException CloudBlueClosed(string endpoint) =>
