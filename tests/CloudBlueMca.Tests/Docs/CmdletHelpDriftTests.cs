@@ -30,7 +30,7 @@ public class CmdletHelpDriftTests
     {
         "ConvertFrom-Csv", "ConvertTo-SecureString", "Export-Csv", "ForEach-Object", "Format-Table", "Get-AutomationCertificate",
         "Connect-AzAccount", "Get-AutomationPSCredential", "Get-AutomationVariable", "Get-AzKeyVaultSecret", "Get-Content", "Get-Credential", "Get-Help", "Group-Object", "Import-Csv",
-        "Import-Module", "Measure-Object", "Select-Object", "Set-AzKeyVaultSecret", "Sort-Object", "Where-Object", "Write-Output",
+        "Import-Module", "Measure-Object", "Read-Host", "Select-Object", "Set-AzKeyVaultSecret", "Sort-Object", "Where-Object", "Write-Output",
     };
 
     private static readonly Regex CommandName = new(@"(?<![\w$@.\-/\\:])[A-Z][A-Za-z]+-[A-Z][A-Za-z0-9]*(?![\w\-])");
