@@ -94,8 +94,7 @@ namespace CloudBlueMca.Engine.Agreements
 
                 // 600061: the contact was recorded meanwhile (or the read missed it); report the
                 // date Partner Center holds, never the row's.
-                var attestations = await PartnerCenterAgreements.ReadAttestationsAsync(_connection, row.Request.CustomerId, context).ConfigureAwait(false);
-                var onRecord = attestations.FirstOrDefault(a => contact.HasSameDetails(a.FirstName, a.LastName, a.Email, a.PhoneNumber));
+                var onRecord = await PartnerCenterAgreements.FindAttestationAsync(_connection, row.Request.CustomerId, contact, context).ConfigureAwait(false);
                 if (onRecord == null)
                 {
                     throw new CloudBlueMcaException(
@@ -116,8 +115,7 @@ namespace CloudBlueMca.Engine.Agreements
         private async Task PlanAsync(AgreementRow row, OperationContext context)
         {
             var contact = row.Contact!;
-            var attestations = await PartnerCenterAgreements.ReadAttestationsAsync(_connection, row.Request.CustomerId, context).ConfigureAwait(false);
-            var onRecord = attestations.FirstOrDefault(a => contact.HasSameDetails(a.FirstName, a.LastName, a.Email, a.PhoneNumber));
+            var onRecord = await PartnerCenterAgreements.FindAttestationAsync(_connection, row.Request.CustomerId, contact, context).ConfigureAwait(false);
             if (onRecord != null)
             {
                 SettleFromRecord(row, contact, onRecord);

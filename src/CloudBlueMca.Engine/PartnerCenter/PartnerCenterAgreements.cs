@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Text.Json.Nodes;
 using System.Threading.Tasks;
+using CloudBlueMca.Engine.Mca;
 
 namespace CloudBlueMca.Engine.PartnerCenter
 {
@@ -39,6 +40,17 @@ namespace CloudBlueMca.Engine.PartnerCenter
         /// <summary>The customer's MCA attestations only (no direct-sign status).</summary>
         internal static Task<List<PcCustomerAgreement>> ReadAttestationsAsync(PcConnection connection, Guid customerId, OperationContext context) =>
             ReadAsync(connection, customerId, CustomerAgreement, context);
+
+        /// <summary>
+        /// The customer's attestation of <paramref name="contact"/> as Partner Center tells
+        /// attestations apart (names, e-mail, phone; one per contact, reference §5.2), whatever
+        /// its date; null when there is none.
+        /// </summary>
+        internal static async Task<PcCustomerAgreement?> FindAttestationAsync(PcConnection connection, Guid customerId, McaContact contact, OperationContext context)
+        {
+            var attestations = await ReadAttestationsAsync(connection, customerId, context).ConfigureAwait(false);
+            return attestations.FirstOrDefault(a => contact.HasSameDetails(a.FirstName, a.LastName, a.Email, a.PhoneNumber));
+        }
 
         private static async Task<List<PcCustomerAgreement>> ReadAsync(PcConnection connection, Guid customerId, string agreementType, OperationContext context)
         {

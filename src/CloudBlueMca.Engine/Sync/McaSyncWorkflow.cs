@@ -112,9 +112,10 @@ namespace CloudBlueMca.Engine.Sync
                     var write = row.PartnerCenterWrite!;
                     if (!await PartnerCenterAgreements.PostAsync(_partnerCenter, write.CustomerId, write.Contact, write.TemplateId, context).ConfigureAwait(false))
                     {
-                        // 600061: Partner Center held this contact after all (attested meanwhile).
-                        result.Action = McaSyncAction.InSync;
-                        result.Reason = "Partner Center already held this contact when it was sent (600061); nothing was added.";
+                        // 600061: Partner Center held this contact after all (attested meanwhile),
+                        // perhaps with another date: decide from what it holds, as a first read would.
+                        var onRecord = await PartnerCenterAgreements.FindAttestationAsync(_partnerCenter, write.CustomerId, write.Contact, context).ConfigureAwait(false);
+                        SyncDecision.AfterDuplicateAttestation(result, onRecord);
                     }
                 }
 

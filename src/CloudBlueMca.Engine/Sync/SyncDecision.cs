@@ -154,6 +154,25 @@ namespace CloudBlueMca.Engine.Sync
             return new SyncDecision(result, null, contact);
         }
 
+        /// <summary>
+        /// Settles a row whose attestation Partner Center refused as a duplicate (600061), from
+        /// the attestation it holds for that contact: InSync when it agrees with CloudBlue's
+        /// (same person, same date), else Conflict, as the first read would have decided.
+        /// </summary>
+        public static void AfterDuplicateAttestation(McaSyncResult result, PcCustomerAgreement? onRecord)
+        {
+            var cloudBlue = result.CloudBlueContact!;
+            result.PartnerCenterState = PartnerCenterMcaState.Attested;
+            result.PartnerCenterContact = onRecord;
+            if (onRecord != null && SamePerson(cloudBlue, onRecord) && SameDate(cloudBlue.DateAgreed, onRecord.DateAgreed))
+            {
+                Settled(result, McaSyncAction.InSync, "Partner Center already held this contact when it was sent (600061); nothing was added.");
+                return;
+            }
+
+            Conflict(result, $"Partner Center refused the attestation of {cloudBlue.FirstName} {cloudBlue.LastName} <{cloudBlue.Email}> as already held (600061), but {(onRecord == null ? "lists no such attestation" : $"holds it agreed {onRecord.DateAgreed ?? "(no date)"}")}, while CloudBlue records {cloudBlue.DateAgreed ?? "(no date)"}. Nothing was added: find out when they accepted, then correct the wrong side.");
+        }
+
         // A conflict shows no contact of its own: which one is true is for a person to decide.
         private static SyncDecision Conflict(McaSyncResult result, string reason)
         {

@@ -1,5 +1,6 @@
 using CloudBlueMca.Emulator.Aps;
 using CloudBlueMca.Emulator.Hosting;
+using CloudBlueMca.Emulator.PartnerCenter;
 using CloudBlueMca.Engine;
 using CloudBlueMca.Engine.Agreements;
 using CloudBlueMca.Engine.Mca;
@@ -104,6 +105,32 @@ public sealed class McaSyncTests : IAsyncLifetime
         Assert.Contains("Alice One", row.Reason);
         Assert.Contains("Bob Two", row.Reason);
         Assert.DoesNotContain(Host.Log.Entries, e => e.Method is "PUT" or "POST");
+    }
+
+    [Fact]
+    public async Task A600061ForAContactAttestedMeanwhileWithAnotherDateIsAConflictNotInSync()
+    {
+        // CloudBlue's date is 2020-02-19.
+        var result = await SyncContosoAttestedMeanwhileAsync("2021-07-01");
+
+        Assert.Equal(McaSyncAction.Conflict, result.Action);
+        Assert.Contains("600061", result.Reason);
+        Assert.Contains("agreed 2021-07-01", result.Reason);
+        Assert.Contains("2020-02-19", result.Reason);
+        Assert.Equal("2021-07-01", result.PartnerCenterContact!.DateAgreed);
+        Assert.Null(result.DateAgreed);
+        Assert.Equal(409, Assert.Single(Host.Log.Entries, e => e.Method == "POST").StatusCode);
+    }
+
+    [Fact]
+    public async Task A600061ForAContactAttestedMeanwhileWithTheSameDateIsInSync()
+    {
+        var result = await SyncContosoAttestedMeanwhileAsync("2020-02-19");
+
+        Assert.Equal(McaSyncAction.InSync, result.Action);
+        Assert.Contains("600061", result.Reason);
+        Assert.Equal("2020-02-19", result.DateAgreed);
+        Assert.Equal(409, Assert.Single(Host.Log.Entries, e => e.Method == "POST").StatusCode);
     }
 
     [Fact]
@@ -269,6 +296,20 @@ public sealed class McaSyncTests : IAsyncLifetime
         Assert.All(attested, r => Assert.Equal(ConfirmationResult.Confirmed, r.Confirmation!.Result));
         Host.Log.Clear();
         return generated;
+    }
+
+    // Syncs contoso (CloudBlue: John Smith, 2020-02-19; Partner Center: nothing) ToPartnerCenter,
+    // while someone attests the same contact in Partner Center on dateAgreed between the read
+    // and the POST, so the POST is refused with 600061.
+    private async Task<McaSyncResult> SyncContosoAttestedMeanwhileAsync(string dateAgreed)
+    {
+        var contoso = Guid.Parse(ApsSeedData.Contoso.MsTenantId);
+        var rows = await SyncAsync(McaSyncDirection.ToPartnerCenter, row =>
+        {
+            Host.PartnerCenter.TryAddAgreement(contoso, AgreementTemplates.Record(AgreementTemplates.CustomerAgreement, "John", "Smith", "johnsmith@example.com", "+1234567", dateAgreed + "T00:00:00", PartnerCenterStore.DemoUserObjectId));
+            return true;
+        }, 1000012);
+        return Assert.Single(rows).Result!;
     }
 
     private McaSyncWorkflow Workflow(McaSyncDirection direction) =>
