@@ -67,10 +67,10 @@ namespace CloudBlueMca.Engine.Sync
         public McaAcceptanceCheck Accounts { get; }
 
         /// <summary>
-        /// One row per look-up. A bulk run sends a partial group only once its input has ended,
-        /// and the rows here come from the checks one customer account at a time: groups would
-        /// hold results back until 50 Microsoft accounts had arrived. The cost is one Tenant
-        /// request per Microsoft account, beside the two or three Partner Center reads it needs anyway.
+        /// One row per look-up, so that the look-ups in flight (<see cref="LookUpConcurrency"/>)
+        /// bound the Partner Center reads in flight by the throttle limit, and each Microsoft
+        /// account is decided as soon as its own reads answer. The cost is one Tenant request per
+        /// Microsoft account, beside the two or three Partner Center reads it needs anyway.
         /// </summary>
         public int LookUpGroupSize => 1;
 
