@@ -8,6 +8,7 @@ BeforeAll {
     $script:modulePath = Join-Path (Split-Path -Parent (Split-Path -Parent $PSScriptRoot)) 'out/CloudBlueMca/CloudBlueMca.psd1'
     Import-Module $script:modulePath -Force
     Import-Module (Join-Path $PSScriptRoot 'Emulator.psm1') -Force
+    Import-Module (Join-Path $PSScriptRoot 'TestSession.psm1') -Force
 
     $script:emulator = Start-TestEmulator -Accounts 900
     $script:credential = [pscredential]::new($script:emulator.ConsumerKey, (ConvertTo-SecureString $script:emulator.ConsumerSecret -AsPlainText -Force))
@@ -152,22 +153,10 @@ Describe 'Stops lose nothing' {
 
     It 'a runspace stopped as Ctrl+C stops it: returns within 1 s, no update starts afterwards, every sent one is written or named' {
         $shell = New-BulkShell '$rows | Confirm-McaAcceptance -ThrottleLimit 4' @(New-Rows 200)
-        $output = [System.Management.Automation.PSDataCollection[psobject]]::new()
-        try {
-            $pending = $shell.BeginInvoke([System.Management.Automation.PSDataCollection[psobject]]::new(), $output)
-            $deadline = [DateTime]::UtcNow.AddSeconds(30)
-            while ($output.Count -lt 10 -and [DateTime]::UtcNow -lt $deadline) {
-                Start-Sleep -Milliseconds 20
-            }
-            $clock = [Diagnostics.Stopwatch]::StartNew()
-            $shell.Stop()
-            $clock.Elapsed.TotalSeconds | Should -BeLessThan 3
-            $warnings = @($shell.Streams.Warning | ForEach-Object Message)
-            $results = @($output)
-        }
-        finally {
-            $shell.Dispose()
-        }
+        $run = Invoke-ShellAndStop $shell -After 10
+        $run.StopSeconds | Should -BeLessThan 3
+        $warnings = $run.Warnings
+        $results = $run.Results
         # The emulator logs a request when it answers it or the client hangs up: let the
         # cancelled ones arrive. A PUT started after the stop would be named nowhere.
         Start-Sleep -Milliseconds 400

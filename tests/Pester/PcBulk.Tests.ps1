@@ -11,6 +11,7 @@ BeforeAll {
     $script:modulePath = Join-Path (Split-Path -Parent (Split-Path -Parent $PSScriptRoot)) 'out/CloudBlueMca/CloudBlueMca.psd1'
     Import-Module $script:modulePath -Force
     Import-Module (Join-Path $PSScriptRoot 'Emulator.psm1') -Force
+    Import-Module (Join-Path $PSScriptRoot 'TestSession.psm1') -Force
 
     $script:emulator = Start-TestEmulator -Accounts 800
     $script:credential = [pscredential]::new($script:emulator.ConsumerKey, (ConvertTo-SecureString $script:emulator.ConsumerSecret -AsPlainText -Force))
@@ -67,25 +68,6 @@ BeforeAll {
         $text = $Warnings -join "`n"
         foreach ($customer in Get-PostCustomerId) {
             ($written -contains $customer) -or ($text -match [regex]::Escape($customer)) | Should -BeTrue -Because "the POST for customer $customer must be written out or named in a warning"
-        }
-    }
-
-    # Runs the shell, stops it as Ctrl+C would once it has written $After results, and returns
-    # how long the stop took, the results written and the warnings shown.
-    function Invoke-ShellAndStop([powershell] $Shell, [int] $After) {
-        $output = [System.Management.Automation.PSDataCollection[psobject]]::new()
-        try {
-            $null = $Shell.BeginInvoke([System.Management.Automation.PSDataCollection[psobject]]::new(), $output)
-            $deadline = [DateTime]::UtcNow.AddSeconds(30)
-            while ($output.Count -lt $After -and [DateTime]::UtcNow -lt $deadline) {
-                Start-Sleep -Milliseconds 20
-            }
-            $clock = [Diagnostics.Stopwatch]::StartNew()
-            $Shell.Stop()
-            [pscustomobject]@{ StopSeconds = $clock.Elapsed.TotalSeconds; Results = @($output); Warnings = @($Shell.Streams.Warning | ForEach-Object Message) }
-        }
-        finally {
-            $Shell.Dispose()
         }
     }
 

@@ -153,4 +153,28 @@ function Get-CodeErrorId {
     }
 }
 
-Export-ModuleMember -Function Get-ModuleManifestPath, Get-ThrownError, New-TestRunspace, Invoke-InTestRunspace, Get-TroubleshootingErrorId, Get-CodeErrorId
+function Invoke-ShellAndStop {
+    <#
+    .SYNOPSIS
+    Runs a [powershell] instance, stops it as Ctrl+C would once it has written -After results,
+    disposes it, and returns StopSeconds (how long Stop() took), Results and Warnings.
+    #>
+    param([Parameter(Mandatory = $true)] [powershell] $Shell, [Parameter(Mandatory = $true)] [int] $After)
+
+    $output = [System.Management.Automation.PSDataCollection[psobject]]::new()
+    try {
+        $null = $Shell.BeginInvoke([System.Management.Automation.PSDataCollection[psobject]]::new(), $output)
+        $deadline = [DateTime]::UtcNow.AddSeconds(30)
+        while ($output.Count -lt $After -and [DateTime]::UtcNow -lt $deadline) {
+            Start-Sleep -Milliseconds 20
+        }
+        $clock = [Diagnostics.Stopwatch]::StartNew()
+        $Shell.Stop()
+        [pscustomobject]@{ StopSeconds = $clock.Elapsed.TotalSeconds; Results = @($output); Warnings = @($Shell.Streams.Warning | ForEach-Object Message) }
+    }
+    finally {
+        $Shell.Dispose()
+    }
+}
+
+Export-ModuleMember -Function Get-ModuleManifestPath, Get-ThrownError, New-TestRunspace, Invoke-InTestRunspace, Invoke-ShellAndStop, Get-TroubleshootingErrorId, Get-CodeErrorId
