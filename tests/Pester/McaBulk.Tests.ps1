@@ -95,6 +95,28 @@ Describe 'Bulk output streams' {
         $results.InitialSubdomain | Should -Be $rows.InitialSubdomain
     }
 
+    It 'Get-MsAccountInternalId | Test-McaAcceptance writes checks while Get-MsAccountInternalId waits for its next look-up' {
+        # Test-McaAcceptance can write only while Get-MsAccountInternalId hands it a row. Its
+        # checks of the first look-up group must still come out while the second group's
+        # look-up (held up 3 s here) is pending, not when that look-up's rows arrive.
+        $rows = @(New-Rows 30)
+        Add-TestEmulatorFault -Emulator $script:emulator -Kind Latency -LatencyMilliseconds 3000 -Method GET -QueryContains $rows[10].InitialSubdomain -Count 1
+
+        $seen = $rows | Get-MsAccountInternalId | Test-McaAcceptance | ForEach-Object { [pscustomobject]@{ At = [DateTime]::UtcNow; Status = $_ } }
+
+        $seen.Status.InitialSubdomain | Should -Be $rows.InitialSubdomain
+        $slow = @(Get-TestEmulatorRequest -Emulator $script:emulator -Method GET | Where-Object Fault -like 'latency*')
+        $slow | Should -HaveCount 1
+        $slowAnswered = ([datetime] $slow[0].Time).ToUniversalTime()
+        # The first group is 10 rows: all ten checks are written before the slow answer.
+        @($seen | Select-Object -First 10 | Where-Object At -lt $slowAnswered) | Should -HaveCount 10
+        # Only one look-up group goes out before the first rows are written: its requests are
+        # the two of seed 000 and 001 for 10 subdomains (by subdomain, then by account id).
+        $firstCheck = @(Get-TestEmulatorRequest -Emulator $script:emulator -Method GET | Where-Object Path -like '*checkAccount*')[0]
+        $before = @(Get-TestEmulatorRequest -Emulator $script:emulator -Method GET | Where-Object { $_.Path -notlike '*checkAccount*' -and [datetime] $_.Time -lt [datetime] $firstCheck.Time })
+        $before | Should -HaveCount 2
+    }
+
     It 'shows progress as rows done, with the total only once the input has ended' {
         $shell = New-BulkShell '$rows | Confirm-McaAcceptance -ThrottleLimit 4' @(New-Rows 40)
         try {
@@ -165,6 +187,18 @@ Describe 'Stops lose nothing' {
         $results.Count | Should -BeGreaterOrEqual 10
         $puts | Should -BeLessThan 200
         Assert-EveryPutAccountedFor $results $warnings
+    }
+
+    It 'a stop while Confirm-McaAcceptance waits inside a write of Get-MsAccountInternalId: returns within 1 s, every sent update written or named' {
+        $shell = New-BulkShell '$rows.InitialSubdomain | Get-MsAccountInternalId | Confirm-McaAcceptance -FirstName John -LastName Smith -Email john@example.com -PhoneNumber +1234567 -DateAgreed 2024-05-01 -ThrottleLimit 4' @(New-Rows 200)
+        $run = Invoke-ShellAndStop $shell -After 5
+        $run.StopSeconds | Should -BeLessThan 3
+        Start-Sleep -Milliseconds 400
+        $puts = @(Get-PutTenantId).Count
+
+        $run.Results.Count | Should -BeGreaterOrEqual 5
+        $puts | Should -BeLessThan 200
+        Assert-EveryPutAccountedFor $run.Results $run.Warnings
     }
 
     It 'Stop-Job on a thread job: every sent update is in the job''s output or named in a warning' {

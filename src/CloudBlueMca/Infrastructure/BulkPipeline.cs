@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Management.Automation;
 using CloudBlueMca.Engine;
 using CloudBlueMca.Engine.Bulk;
@@ -10,7 +11,10 @@ namespace CloudBlueMca.Infrastructure
     /// here in ProcessRecord and finishes in EndProcessing. Between rows, and while the window of
     /// unwritten rows is full, it writes every row that is ready (in input order), asks
     /// ShouldProcess for each planned update, writes the engine's messages and progress
-    /// ("N rows done", and "N of M" once the input has ended).
+    /// ("N rows done", and "N of M" once the input has ended). Running inside a write of another
+    /// bulk cmdlet of this module (<c>Get-MsAccountInternalId | Test-McaAcceptance</c>) that has
+    /// nothing to write, it keeps the thread while its own requests are in flight, so its
+    /// results do not wait for that cmdlet's next look-up.
     /// </summary>
     /// <remarks>
     /// A ShouldProcess prompt that the host cannot show stops the run at that row: the rows
@@ -37,13 +41,19 @@ namespace CloudBlueMca.Infrastructure
         private DateTime _nextProgress = DateTime.MinValue;
         private volatile bool _pumping;
         private ErrorRecord? _unanswered;
+        private Func<bool>? _done;
+        private volatile Action? _alsoWake;
 
         public BulkPipeline(CloudBlueMcaCmdlet cmdlet, IBulkWorkflow<TRow> workflow, int throttleLimit, string activity, Action<TRow> write)
         {
             _cmdlet = cmdlet;
             _activity = activity;
             _write = write;
-            _run = new BulkRun<TRow>(workflow, throttleLimit, cmdlet.Operation, cmdlet.WakeFromEngine);
+            _run = new BulkRun<TRow>(workflow, throttleLimit, cmdlet.Operation, () =>
+            {
+                cmdlet.WakeFromEngine();
+                _alsoWake?.Invoke();
+            });
         }
 
         /// <summary>
@@ -53,7 +63,10 @@ namespace CloudBlueMca.Infrastructure
         /// </summary>
         public IBulkPipeline? Follower { get; set; }
 
-        /// <summary>Adds a row, writes what is ready, and waits only while the window is full.</summary>
+        /// <summary>
+        /// Adds a row and writes what is ready; waits while the window is full, or while it keeps
+        /// the thread for the bulk cmdlets before it (see <see cref="KeepThreadFor"/>).
+        /// </summary>
         public void Add(TRow row)
         {
             _run.Add(row);
@@ -69,6 +82,12 @@ namespace CloudBlueMca.Infrastructure
 
         /// <summary>Writes every row that is ready now (and the follower's), without waiting.</summary>
         public void WriteReady() => Pump(() => true);
+
+        public bool HasStepReady => _run.HasStepReady || (Follower?.HasStepReady ?? false);
+
+        private bool IsPumpDone => _done == null || (_unanswered == null ? _done() : _run.IsDrained);
+
+        public void AlsoWake(Action? wake) => _alsoWake = wake;
 
         public void OnStopRequested()
         {
@@ -92,6 +111,10 @@ namespace CloudBlueMca.Infrastructure
         private void Pump(Func<bool> done)
         {
             _pumping = true;
+            var outerDone = _done;
+            _done = done;
+            PipelinePumps.Enter(this);
+            var around = PipelinePumps.Around(this);
             try
             {
                 while (true)
@@ -111,7 +134,7 @@ namespace CloudBlueMca.Infrastructure
 
                     Follower?.WriteReady();
 
-                    var finished = _unanswered == null ? done() : _run.IsDrained;
+                    var finished = IsPumpDone;
                     WriteProgress(finished && _run.IsFinished);
                     if (finished)
                     {
@@ -120,7 +143,10 @@ namespace CloudBlueMca.Infrastructure
                             _cmdlet.ThrowTerminatingError(_unanswered);
                         }
 
-                        return;
+                        if (!KeepThreadFor(around))
+                        {
+                            return;
+                        }
                     }
 
                     if (_cmdlet.IsStopRequested)
@@ -138,8 +164,47 @@ namespace CloudBlueMca.Infrastructure
             }
             finally
             {
+                foreach (var pump in around)
+                {
+                    pump.AlsoWake(null);
+                }
+
+                PipelinePumps.Leave(this);
+                _done = outerDone;
                 _pumping = false;
             }
+        }
+
+        // This pump runs inside a write of the pumps around it (our commands before this one),
+        // and returning hands the thread back to them. When none of them has a row to write,
+        // they would only wait for their runs or read more input, and this run's results, due
+        // within a request's time, would stay unwritten until one of them writes again (at the
+        // end of its next look-up). So this pump keeps the thread while its own requests are
+        // in flight: it writes its rows as they come, and returns as soon as a pump around it
+        // has a row to write or this run only waits for more rows. Input read by a pump around
+        // it waits meanwhile; its window still holds the rows it already read.
+        private bool KeepThreadFor(IReadOnlyList<IBulkPipeline> around)
+        {
+            if (around.Count == 0 || !_run.IsWorking)
+            {
+                return false;
+            }
+
+            // Listen before looking, so that news arriving in between still wakes this pump.
+            foreach (var pump in around)
+            {
+                pump.AlsoWake(_cmdlet.WakeFromEngine);
+            }
+
+            foreach (var pump in around)
+            {
+                if (pump.HasStepReady)
+                {
+                    return false;
+                }
+            }
+
+            return true;
         }
 
         // A host that cannot prompt (a runbook, a job, -NonInteractive) throws from ShouldProcess.

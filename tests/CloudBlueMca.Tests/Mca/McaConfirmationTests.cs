@@ -232,11 +232,11 @@ public class McaConfirmationTests
 
         // Input that keeps coming (here, and from Import-Csv) sends a group only when it is full
         // or the input has ended (a full window is not a silent input), so 1,200 rows are always
-        // the groups 1-50 (the first group is a fifth of the others), 51-300, ..., 801-1050 and
-        // 1051-1200, whatever the machine's speed: two runs send the same look-ups.
+        // the groups 1-10 (the first group is at most 10 rows), 11-260, ..., 761-1010 and
+        // 1011-1200, whatever the machine's speed: two runs send the same look-ups.
         Assert.Equal(first.OrderBy(q => q, StringComparer.Ordinal), second.OrderBy(q => q, StringComparer.Ordinal));
         var firstGroup = BulkRun<ConfirmationRow>.FirstGroupSize(McaConfirmationWorkflow.GroupSize);
-        Assert.Equal(50, firstGroup);
+        Assert.Equal(10, firstGroup);
         var bySubdomain = first.Where(q => q.Contains("in(initial_subdomain,")).ToList();
         foreach (var query in bySubdomain)
         {
@@ -248,7 +248,7 @@ public class McaConfirmationTests
         }
 
         // Under the 2,000-character URL limit 250 generated subdomains take 3 requests: the
-        // groups of 50, 4 x 250 and 150 take 1 + 12 + 2. The Microsoft account ids take about
+        // groups of 10, 4 x 250 and 190 take 1 + 12 + 2. The Microsoft account ids take about
         // twice as many; all look-ups together stay under the 1.04 requests per row.
         Assert.Equal(1 + (4 * 3) + 2, bySubdomain.Count);
         Assert.InRange(first.Count, 1, (int)(1200 * 0.04));
