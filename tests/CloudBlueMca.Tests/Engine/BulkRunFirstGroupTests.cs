@@ -6,41 +6,64 @@ using Xunit;
 namespace CloudBlueMca.Tests.Engine;
 
 /// <summary>
-/// How a bulk run starts: a first look-up group of at most 10 rows that, for a batched
-/// workflow, goes alone until its rows are written and the pipeline thread is back (the next
-/// command's work on them runs inside those writes). Rows are read through their states, which
-/// the run sets under its lock as it sends a group, so nothing here depends on timing.
+/// How a bulk run starts: its first row is looked up alone and, for a batched workflow, no
+/// other new group starts until that row is written and the pipeline thread is back (the next
+/// command's work on it runs inside that write), unless the input has ended or fallen silent
+/// (the idle case is in McaConfirmationTests, with a slow input). Rows are read
+/// through their states, which the run sets under its lock as it sends a group, so nothing
+/// here depends on timing.
 /// </summary>
 public class BulkRunFirstGroupTests
 {
     [Fact]
-    public async Task A_batched_run_sends_no_second_group_until_the_first_is_written_and_the_pipeline_thread_asks_again()
+    public async Task A_batched_run_sends_no_second_group_until_its_first_row_is_written_and_the_pipeline_thread_asks_again()
     {
         var workflow = new GatedWorkflow(groupSize: 250, concurrency: 2);
-        using var run = new BulkRun<TestRow>(workflow, 4, OperationContext.None, () => { });
+        using var run = new BulkRun<TestRow>(workflow, 4, OperationContext.None, () => { }, idleInputDelay: Timeout.InfiniteTimeSpan);
         var rows = Enumerable.Range(1, 300).Select(i => new TestRow(i)).ToList();
         foreach (var row in rows)
         {
             run.Add(row);
         }
 
-        run.Complete();
-
-        // Two groups could run at once and 290 rows are waiting, yet only the first ten went.
-        Assert.Equal(new[] { 10 }, workflow.GroupSizes(1));
-        Assert.All(rows.Take(10), r => Assert.Equal(BulkRowState.LookingUp, r.State));
-        Assert.All(rows.Skip(10), r => Assert.Equal(BulkRowState.Queued, r.State));
+        // Two groups could run at once and a full group of 250 is waiting, yet only row 1 went.
+        Assert.Equal(new[] { 1 }, workflow.GroupSizes(1));
+        Assert.Equal(BulkRowState.LookingUp, rows[0].State);
+        Assert.All(rows.Skip(1), r => Assert.Equal(BulkRowState.Queued, r.State));
 
         workflow.Open();
-        var written = await TakeAsync(run, 10);
-        Assert.Equal(rows.Take(10), written);
+        var written = await TakeAsync(run, 1);
+        Assert.Equal(rows.Take(1), written);
 
-        // Each of the ten was handed out; the writes of the last one may still be running.
-        Assert.All(rows.Skip(10), r => Assert.Equal(BulkRowState.Queued, r.State));
+        // Row 1 was handed out; its write may still be running.
+        Assert.All(rows.Skip(1), r => Assert.Equal(BulkRowState.Queued, r.State));
 
         Assert.Null(run.TakeNext());
-        Assert.Equal(new[] { 10, 40, 250 }, workflow.GroupSizes(3));
-        Assert.All(rows.Skip(10), r => Assert.NotEqual(BulkRowState.Queued, r.State));
+        Assert.Equal(new[] { 1, 250 }, workflow.GroupSizes(2));
+        Assert.All(rows.Skip(1).Take(250), r => Assert.NotEqual(BulkRowState.Queued, r.State));
+        Assert.All(rows.Skip(251), r => Assert.Equal(BulkRowState.Queued, r.State));
+
+        run.Complete();
+        Assert.Equal(new[] { 1, 49, 250 }, workflow.GroupSizes(3));
+    }
+
+    [Fact]
+    public void Once_the_input_has_ended_the_other_rows_do_not_wait_for_the_first()
+    {
+        var workflow = new GatedWorkflow(groupSize: 250, concurrency: 2);
+        using var run = new BulkRun<TestRow>(workflow, 4, OperationContext.None, () => { }, idleInputDelay: Timeout.InfiniteTimeSpan);
+        var rows = Enumerable.Range(1, 30).Select(i => new TestRow(i)).ToList();
+        foreach (var row in rows)
+        {
+            run.Add(row);
+        }
+
+        Assert.All(rows.Skip(1), r => Assert.Equal(BulkRowState.Queued, r.State));
+        run.Complete();
+
+        Assert.Equal(new[] { 1, 29 }, workflow.GroupSizes(2));
+        Assert.All(rows, r => Assert.Equal(BulkRowState.LookingUp, r.State));
+        workflow.Open();
     }
 
     [Fact]
@@ -58,14 +81,6 @@ public class BulkRunFirstGroupTests
         Assert.All(rows.Take(4), r => Assert.Equal(BulkRowState.LookingUp, r.State));
         Assert.All(rows.Skip(4), r => Assert.Equal(BulkRowState.Queued, r.State));
         workflow.Open();
-    }
-
-    [Fact]
-    public void The_first_group_is_at_most_ten_rows()
-    {
-        Assert.Equal(10, BulkRun<TestRow>.FirstGroupSize(250));
-        Assert.Equal(3, BulkRun<TestRow>.FirstGroupSize(3));
-        Assert.Equal(1, BulkRun<TestRow>.FirstGroupSize(1));
     }
 
     private static async Task<List<TestRow>> TakeAsync(BulkRun<TestRow> run, int count)

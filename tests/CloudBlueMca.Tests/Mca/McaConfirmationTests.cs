@@ -232,12 +232,11 @@ public class McaConfirmationTests
 
         // Input that keeps coming (here, and from Import-Csv) sends a group only when it is full
         // or the input has ended (a full window is not a silent input), so 1,200 rows are always
-        // the groups 1-10 (the first group is at most 10 rows), 11-260, ..., 761-1010 and
-        // 1011-1200, whatever the machine's speed: two runs send the same look-ups.
+        // the groups 1 (the first row goes alone), 2-251, ..., 752-1001 and 1002-1200, whatever
+        // the machine's speed: two runs send the same look-ups.
         Assert.Equal(first.OrderBy(q => q, StringComparer.Ordinal), second.OrderBy(q => q, StringComparer.Ordinal));
-        var firstGroup = BulkRun<ConfirmationRow>.FirstGroupSize(McaConfirmationWorkflow.GroupSize);
-        Assert.Equal(10, firstGroup);
-        var bySubdomain = first.Where(q => q.Contains("in(initial_subdomain,")).ToList();
+        var firstGroup = BulkRun<ConfirmationRow>.FirstGroupRows;
+        var bySubdomain = first.Where(q => q.Contains("in(initial_subdomain,") || q.Contains("eq(initial_subdomain,")).ToList();
         foreach (var query in bySubdomain)
         {
             var groups = Regex.Matches(query, @"generated(\d{6})")
@@ -248,8 +247,9 @@ public class McaConfirmationTests
         }
 
         // Under the 2,000-character URL limit 250 generated subdomains take 3 requests: the
-        // groups of 10, 4 x 250 and 190 take 1 + 12 + 2. The Microsoft account ids take about
-        // twice as many; all look-ups together stay under the issue's 1.04 requests per row.
+        // groups of 1 (asked for with eq()), 4 x 250 and 199 take 1 + 12 + 2. The Microsoft
+        // account ids take about twice as many; all look-ups together stay under the issue's
+        // 1.04 requests per row.
         Assert.Equal(1 + (4 * 3) + 2, bySubdomain.Count);
         Assert.InRange(first.Count, 1, (int)(1200 * 0.04));
     }
@@ -284,7 +284,8 @@ public class McaConfirmationTests
         }
 
         // Three rows are far from a full group, and the input has not ended (a slow upstream
-        // command): after the idle delay they must go out anyway, as one group.
+        // command): the first row goes alone at once, and the other two must go out anyway,
+        // together, once the input has been silent for the idle delay.
         var written = new List<ConfirmationRow>();
         var until = DateTime.UtcNow.AddSeconds(20);
         while (written.Count < 3 && DateTime.UtcNow < until)
@@ -306,9 +307,10 @@ public class McaConfirmationTests
 
         Assert.Equal(generated.Select(g => g.MsAccountId), written.Select(r => r.Confirmation!.MsAccountId));
         Assert.False(run.IsFinished);
-        var bySubdomain = emulator.Requests.Where(r => r.Method == "GET" && Uri.UnescapeDataString(r.RawQuery).Contains("initial_subdomain")).ToList();
-        Assert.Single(bySubdomain);
-        Assert.All(generated, g => Assert.Contains(g.InitialSubdomain, Uri.UnescapeDataString(bySubdomain[0].RawQuery)));
+        var bySubdomain = emulator.Requests.Where(r => r.Method == "GET" && Uri.UnescapeDataString(r.RawQuery).Contains("initial_subdomain")).Select(r => Uri.UnescapeDataString(r.RawQuery)).ToList();
+        Assert.Equal(2, bySubdomain.Count);
+        Assert.Single(bySubdomain, q => q.Contains($"eq(initial_subdomain,{generated[0].InitialSubdomain})"));
+        Assert.Single(bySubdomain, q => q.Contains(generated[1].InitialSubdomain) && q.Contains(generated[2].InitialSubdomain) && !q.Contains(generated[0].InitialSubdomain));
         run.Complete();
         Assert.True(run.IsFinished);
     }
