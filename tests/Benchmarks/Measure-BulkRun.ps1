@@ -151,24 +151,29 @@ Import-Module $modulePath
 $credential = [pscredential]::new($env:CLOUDBLUEMCA_BENCH_KEY, (ConvertTo-SecureString $env:CLOUDBLUEMCA_BENCH_SECRET -AsPlainText -Force))
 Connect-CloudBlue -Uri $env:CLOUDBLUEMCA_BENCH_URI -Credential $credential
 $csv = $env:CLOUDBLUEMCA_BENCH_CSV
-# Warm-up, before the clock and outside the counted requests: one row through the same cmdlets,
-# on the account after the CSV's last, so the figures show the bulk run, not the first-call JIT
-# of the module and the emulator (unless -ColdStart).
+$state = @{ First = $null; FirstMsAccountId = $null; Results = 0 }
+$onResult = { if (-not $state.First) { $state.First = [DateTimeOffset]::UtcNow; $state.FirstMsAccountId = $_.MsAccountId }; $state.Results++ }
+# Warm-up, before the clock and outside the counted requests: one row through the same cmdlets
+# and the same result script block, on the account after the CSV's last, so the figures show the
+# bulk run, not the first-call JIT of the module, the emulator and the script block, whose first
+# call alone takes several milliseconds (unless -ColdStart).
 if (-not $ColdStart) {
     $warmUp = [pscustomobject]@{ InitialSubdomain = 'generated{0:D6}' -f ($Accounts[0] + 1); FirstName = 'John'; LastName = 'Smith'; Email = 'admin@example.com'; PhoneNumber = '+1234567' }
-    $null = $warmUp | Get-MsAccountInternalId | Test-McaAcceptance
-    $null = $warmUp | Confirm-McaAcceptance
+    $warmUp | Get-MsAccountInternalId | Test-McaAcceptance | ForEach-Object -Process $onResult
+    $warmUp | Confirm-McaAcceptance | ForEach-Object -Process $onResult
+    $state.First = $null
+    $state.FirstMsAccountId = $null
+    $state.Results = 0
 }
 [GC]::Collect()
-$state = @{ First = $null; FirstMsAccountId = $null; Results = 0 }
 $clock = [Diagnostics.Stopwatch]::StartNew()
 $start = [DateTimeOffset]::UtcNow
 switch ($Run) {
     'confirm' {
-        Import-Csv -Path $csv | Confirm-McaAcceptance -ThrottleLimit $ThrottleLimit | ForEach-Object { if (-not $state.First) { $state.First = [DateTimeOffset]::UtcNow; $state.FirstMsAccountId = $_.MsAccountId }; $state.Results++ }
+        Import-Csv -Path $csv | Confirm-McaAcceptance -ThrottleLimit $ThrottleLimit | ForEach-Object -Process $onResult
     }
     'test' {
-        Import-Csv -Path $csv | Get-MsAccountInternalId | Test-McaAcceptance -ThrottleLimit $ThrottleLimit | ForEach-Object { if (-not $state.First) { $state.First = [DateTimeOffset]::UtcNow; $state.FirstMsAccountId = $_.MsAccountId }; $state.Results++ }
+        Import-Csv -Path $csv | Get-MsAccountInternalId | Test-McaAcceptance -ThrottleLimit $ThrottleLimit | ForEach-Object -Process $onResult
     }
     'naive' {
         foreach ($row in Import-Csv -Path $csv) {
