@@ -497,7 +497,9 @@ namespace CloudBlueMca.Engine.Bulk
         // results do not wait for rows that may be minutes away. A full window is not a silent
         // input (the pipeline thread is waiting for us to write rows, and will add as soon as it
         // has room), so it never sends a partial group: fast input keeps the same groups, and the
-        // same number of requests, on a fast or a loaded machine.
+        // same number of requests, on a fast or a loaded machine. (When the next command is a
+        // bulk cmdlet that keeps the thread for its own requests, this run's input does fall
+        // silent meanwhile, and a partial group may leave: a request more, never a row less.)
         private void WatchForIdleInput(TimeSpan delay)
         {
             if (_idleCheckPending || _lookUps.Count == 0 || _completed || _stopped || _idleInputDelay == Timeout.InfiniteTimeSpan)

@@ -70,18 +70,18 @@ namespace CloudBlueMca.Infrastructure
         public void Add(TRow row)
         {
             _run.Add(row);
-            Pump(() => _run.HasRoom);
+            Pump(() => _run.HasRoom, mayKeepThread: true);
         }
 
         /// <summary>No more input: writes every remaining row as it settles.</summary>
         public void Finish()
         {
             _run.Complete();
-            Pump(() => _run.IsFinished);
+            Pump(() => _run.IsFinished, mayKeepThread: true);
         }
 
         /// <summary>Writes every row that is ready now (and the follower's), without waiting.</summary>
-        public void WriteReady() => Pump(() => true);
+        public void WriteReady() => Pump(() => true, mayKeepThread: false);
 
         public bool HasStepReady => _run.HasStepReady || (Follower?.HasStepReady ?? false);
 
@@ -108,7 +108,9 @@ namespace CloudBlueMca.Infrastructure
             _run.Dispose();
         }
 
-        private void Pump(Func<bool> done)
+        // mayKeepThread is false for WriteReady: the pipeline that calls it (Sync's first run)
+        // is working on the thread itself and must get it back at once.
+        private void Pump(Func<bool> done, bool mayKeepThread)
         {
             _pumping = true;
             var outerDone = _done;
@@ -143,7 +145,7 @@ namespace CloudBlueMca.Infrastructure
                             _cmdlet.ThrowTerminatingError(_unanswered);
                         }
 
-                        if (!KeepThreadFor(around))
+                        if (!mayKeepThread || !KeepThreadFor(around))
                         {
                             return;
                         }
