@@ -165,7 +165,7 @@ namespace CloudBlueMca.Engine.Bulk
                     return _offeringStopped
                         && _updates.Count == 0
                         && _updatesInFlight == 0
-                        && !(_head < _rows.Count && _rows[_head].State == BulkRowState.Settled);
+                        && !HeadIsSettled;
                 }
             }
         }
@@ -196,13 +196,13 @@ namespace CloudBlueMca.Engine.Bulk
             {
                 lock (_gate)
                 {
-                    if (_fault != null || (_head < _rows.Count && _rows[_head].State == BulkRowState.Settled))
+                    if (_fault != null || HeadIsSettled)
                     {
                         return true;
                     }
 
                     AdvanceRelease();
-                    return _release < _rows.Count && _rows[_release].State == BulkRowState.Planned && !_stopped && !_offeringStopped;
+                    return ReleaseCanBeOffered;
                 }
             }
         }
@@ -259,7 +259,7 @@ namespace CloudBlueMca.Engine.Bulk
 
                 ReleaseFirstRow();
 
-                if (_head < _rows.Count && _rows[_head].State == BulkRowState.Settled)
+                if (HeadIsSettled)
                 {
                     var settled = _rows[_head];
                     settled.State = BulkRowState.Written;
@@ -276,7 +276,7 @@ namespace CloudBlueMca.Engine.Bulk
                 }
 
                 AdvanceRelease();
-                if (_release < _rows.Count && _rows[_release].State == BulkRowState.Planned && !_stopped && !_offeringStopped && !MustWait(_rows[_release]))
+                if (ReleaseCanBeOffered && !MustWait(_rows[_release]))
                 {
                     var planned = _rows[_release];
                     planned.State = BulkRowState.Offered;
@@ -401,6 +401,13 @@ namespace CloudBlueMca.Engine.Bulk
                 ? $"{row.UpdateTarget}: the update was sent and succeeded, but the run stopped before its result was written."
                 : $"{row.UpdateTarget}: the update was sent and failed: {row.Error.Message}";
         }
+
+        // The first unwritten row is ready to be written (under the lock).
+        private bool HeadIsSettled => _head < _rows.Count && _rows[_head].State == BulkRowState.Settled;
+
+        // The row at the release cursor has a plan to offer for approval, and offering goes on
+        // (under the lock, after AdvanceRelease).
+        private bool ReleaseCanBeOffered => _release < _rows.Count && _rows[_release].State == BulkRowState.Planned && !_stopped && !_offeringStopped;
 
         // Rows at the release cursor are cleared once nothing about them can still be an error
         // that must be written before a later update goes out.
