@@ -113,14 +113,9 @@ Describe 'Bulk output streams' {
     }
 
     It 'shows progress as rows done, with the total only once the input has ended' {
-        $shell = New-BulkShell '$rows | Confirm-McaAcceptance -ThrottleLimit 4' @(New-Rows 40)
-        try {
-            $results = $shell.Invoke()
-            $statuses = @($shell.Streams.Progress | Where-Object Activity -eq 'Confirming MCA acceptance' | ForEach-Object StatusDescription)
-        }
-        finally {
-            $shell.Dispose()
-        }
+        $run = Invoke-Shell (New-BulkShell '$rows | Confirm-McaAcceptance -ThrottleLimit 4' @(New-Rows 40))
+        $results = $run.Results
+        $statuses = @($run.Progress | Where-Object Activity -eq 'Confirming MCA acceptance' | ForEach-Object StatusDescription)
 
         $results | Should -HaveCount 40
         $statuses[-1] | Should -Be '40 of 40 rows done'
@@ -150,14 +145,9 @@ Describe 'Stops lose nothing' {
     AfterEach { Set-TestEmulatorLatency -Emulator $script:emulator -Milliseconds 0 }
 
     It 'Select-Object -First 3: no update starts afterwards and every sent one is written or named' {
-        $shell = New-BulkShell '$rows | Confirm-McaAcceptance -ThrottleLimit 4 | Select-Object -First 3' @(New-Rows 60)
-        try {
-            $results = @($shell.Invoke())
-            $warnings = @($shell.Streams.Warning | ForEach-Object Message)
-        }
-        finally {
-            $shell.Dispose()
-        }
+        $run = Invoke-Shell (New-BulkShell '$rows | Confirm-McaAcceptance -ThrottleLimit 4 | Select-Object -First 3' @(New-Rows 60))
+        $results = $run.Results
+        $warnings = $run.Warnings
         # The emulator logs a request when it answers it or the client hangs up: let the
         # cancelled ones arrive. A PUT started after the stop would be named nowhere.
         Start-Sleep -Milliseconds 400

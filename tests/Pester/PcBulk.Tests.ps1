@@ -149,14 +149,9 @@ Describe 'New-PcCustomerAgreement in bulk' {
     }
 
     It 'shows progress as rows done, with the total only once the input has ended' {
-        $shell = New-BulkShell '$rows | New-PcCustomerAgreement -ThrottleLimit 4 -Connection $pc' @(New-AgreementRow (New-Account 30))
-        try {
-            $results = $shell.Invoke()
-            $progress = @($shell.Streams.Progress | Where-Object Activity -EQ 'Attesting MCA acceptance in Partner Center')
-        }
-        finally {
-            $shell.Dispose()
-        }
+        $run = Invoke-Shell (New-BulkShell '$rows | New-PcCustomerAgreement -ThrottleLimit 4 -Connection $pc' @(New-AgreementRow (New-Account 30)))
+        $results = $run.Results
+        $progress = @($run.Progress | Where-Object Activity -EQ 'Attesting MCA acceptance in Partner Center')
 
         $results | Should -HaveCount 30
         $progress[-1].StatusDescription | Should -Be '30 of 30 rows done'
@@ -183,14 +178,9 @@ Describe 'New-PcCustomerAgreement stops lose nothing' {
     AfterEach { Set-TestEmulatorLatency -Emulator $script:emulator -Milliseconds 0 }
 
     It 'Select-Object -First 3: no attestation starts afterwards and every sent one is written or named' {
-        $shell = New-BulkShell '$rows | New-PcCustomerAgreement -ThrottleLimit 4 -Connection $pc | Select-Object -First 3' @(New-AgreementRow (New-Account 40))
-        try {
-            $results = @($shell.Invoke())
-            $warnings = @($shell.Streams.Warning | ForEach-Object Message)
-        }
-        finally {
-            $shell.Dispose()
-        }
+        $run = Invoke-Shell (New-BulkShell '$rows | New-PcCustomerAgreement -ThrottleLimit 4 -Connection $pc | Select-Object -First 3' @(New-AgreementRow (New-Account 40)))
+        $results = $run.Results
+        $warnings = $run.Warnings
         # The emulator logs a request when it answers it or the client hangs up: let the
         # cancelled ones arrive. A POST started after the stop would be named nowhere.
         Start-Sleep -Milliseconds 400
@@ -296,14 +286,9 @@ Describe 'Sync-McaAcceptance in bulk' {
 
     It 'shows progress as Microsoft accounts done, with the total only once the input has ended' {
         $accounts = @(New-Account 12)
-        $shell = New-BulkShell '$rows | Sync-McaAcceptance -Direction ToCloudBlue -ThrottleLimit 4 -PcConnection $pc' @($accounts.AccountId)
-        try {
-            $results = $shell.Invoke()
-            $progress = @($shell.Streams.Progress | Where-Object Activity -EQ 'Synchronising MCA acceptance')
-        }
-        finally {
-            $shell.Dispose()
-        }
+        $run = Invoke-Shell (New-BulkShell '$rows | Sync-McaAcceptance -Direction ToCloudBlue -ThrottleLimit 4 -PcConnection $pc' @($accounts.AccountId))
+        $results = $run.Results
+        $progress = @($run.Progress | Where-Object Activity -EQ 'Synchronising MCA acceptance')
 
         $results | Should -HaveCount 12
         $results.Action | Should -Be (@('NeedsContact') * 12)
@@ -341,14 +326,9 @@ Describe 'Sync-McaAcceptance stops lose nothing' {
         $accounts = @(New-Account 40)
         Set-CloudBlueContact $accounts
         Set-TestEmulatorLatency -Emulator $script:emulator -Milliseconds 60
-        $shell = New-BulkShell '$rows | Sync-McaAcceptance -Direction ToPartnerCenter -ThrottleLimit 4 -PcConnection $pc | Select-Object -First 3' @($accounts.AccountId)
-        try {
-            $results = @($shell.Invoke())
-            $warnings = @($shell.Streams.Warning | ForEach-Object Message)
-        }
-        finally {
-            $shell.Dispose()
-        }
+        $run = Invoke-Shell (New-BulkShell '$rows | Sync-McaAcceptance -Direction ToPartnerCenter -ThrottleLimit 4 -PcConnection $pc | Select-Object -First 3' @($accounts.AccountId))
+        $results = $run.Results
+        $warnings = $run.Warnings
         Start-Sleep -Milliseconds 400
 
         $results | Should -HaveCount 3

@@ -153,6 +153,23 @@ function Get-CodeErrorId {
     }
 }
 
+function Invoke-Shell {
+    <#
+    .SYNOPSIS
+    Runs a [powershell] instance to the end, disposes it, and returns its Results, Warnings
+    (messages) and Progress (records).
+    #>
+    param([Parameter(Mandatory = $true)] [powershell] $Shell)
+
+    try {
+        $results = @($Shell.Invoke())
+        [pscustomobject]@{ Results = $results; Warnings = @($Shell.Streams.Warning | ForEach-Object Message); Progress = @($Shell.Streams.Progress) }
+    }
+    finally {
+        $Shell.Dispose()
+    }
+}
+
 function Invoke-ShellAndStop {
     <#
     .SYNOPSIS
@@ -177,4 +194,4 @@ function Invoke-ShellAndStop {
     }
 }
 
-Export-ModuleMember -Function Get-ModuleManifestPath, Get-ThrownError, New-TestRunspace, Invoke-InTestRunspace, Invoke-ShellAndStop, Get-TroubleshootingErrorId, Get-CodeErrorId
+Export-ModuleMember -Function Get-ModuleManifestPath, Get-ThrownError, New-TestRunspace, Invoke-InTestRunspace, Invoke-Shell, Invoke-ShellAndStop, Get-TroubleshootingErrorId, Get-CodeErrorId
